@@ -1,0 +1,301 @@
+//! Holds each [`Claim`] against the reference [`Fact`]s and gives it a
+//! [`Verdict`] with a one-line reason.
+//!
+//! A fact **applies** to a claim when both measure the same thing (the same
+//! counted noun, the same currency, or the same dimension: durations meet
+//! durations, dates meet dates and years) and every keyword group of the
+//! fact has a word in the claim's sentence. Of the facts that apply, those
+//! with the most keyword groups are the candidates. Within one sentence a
+//! fact goes to one claim only: the one whose noun is among the fact's
+//! keywords ("six-week war"), else the one nearest the keywords.
+//!
+//! The verdict compares intervals: the claim's (from its qualifier and
+//! precision) against the fact's (its bounds, tolerance or exact value).
+//! Overlap is `supported`, no overlap `contradicted`, no candidate
+//! `unverified`, and candidates that disagree `ambiguous`. Context figures
+//! (years, dates, ordinals, restatements) are assessed only when a fact
+//! applies to them.
+
+mod reason;
+mod sentence;
+
+use std::collections::HashMap;
+
+use claimcheck_core::calendar::Date;
+use claimcheck_core::{Assessment, Claim, Dimension, Fact, Interval, Role, Verdict, vocab};
+
+use crate::sentence::SentenceWords;
+
+/// The facts, indexed by what they measure so that a claim looks only at
+/// facts it could compare with.
+#[derive(Debug)]
+pub struct FactIndex<'f> {
+    facts: &'f [Fact],
+    by_measure: HashMap<Measure, Vec<usize>>,
+}
+
+/// What a figure measures, in the form facts and claims meet in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Measure {
+    dimension: Dimension,
+    /// The counted noun's key for counts, the currency for money, empty
+    /// otherwise.
+    key: String,
+}
+
+impl Measure {
+    fn of(dimension: Dimension, unit: &str) -> Measure {
+        let key = match dimension {
+            Dimension::Count => vocab::word_key(unit),
+            Dimension::Money => unit.to_string(),
+            _ => String::new(),
+        };
+        Measure { dimension, key }
+    }
+}
+
+impl<'f> FactIndex<'f> {
+    #[must_use]
+    pub fn new(facts: &'f [Fact]) -> FactIndex<'f> {
+        let mut by_measure: HashMap<Measure, Vec<usize>> = HashMap::new();
+        for (position, fact) in facts.iter().enumerate() {
+            let units: Vec<&str> = match fact.base.dimension {
+                Dimension::Count => fact.units.iter().map(String::as_str).collect(),
+                _ => vec![fact.base.unit.as_str()],
+            };
+            for unit in units {
+                let entry = by_measure
+                    .entry(Measure::of(fact.base.dimension, unit))
+                    .or_default();
+                if !entry.contains(&position) {
+                    entry.push(position);
+                }
+            }
+        }
+        FactIndex { facts, by_measure }
+    }
+
+    fn facts_measuring(&self, claim: &Claim) -> impl Iterator<Item = (usize, &'f Fact)> + '_ {
+        let measure = Measure::of(claim.quantity.base.dimension, &claim.quantity.base.unit);
+        self.by_measure
+            .get(&measure)
+            .into_iter()
+            .flatten()
+            .map(|&position| (position, &self.facts[position]))
+    }
+}
+
+/// A fact that applies to a claim, and how well it fits.
+#[derive(Clone, Copy, Debug)]
+struct Candidate<'f> {
+    position: usize,
+    fact: &'f Fact,
+    groups: usize,
+    /// The claim's noun is one of the fact's keywords.
+    names_noun: bool,
+    /// Bytes from the claim to the nearest keyword of the fact.
+    distance: usize,
+}
+
+/// Assesses the claims of one document, in order. Context figures that no
+/// fact applies to are left out. `source` is the document's text, which
+/// the claims' spans point into.
+#[must_use]
+pub fn check<'f>(
+    source: &str,
+    claims: Vec<Claim>,
+    document_date: Option<Date>,
+    index: &FactIndex<'f>,
+) -> Vec<Assessment<'f>> {
+    let mut assessments = Vec::new();
+    let mut claims = claims.into_iter().peekable();
+    while let Some(first) = claims.next() {
+        let mut sentence = vec![first];
+        while let Some(next) = claims.next_if(|next| next.sentence == sentence[0].sentence) {
+            sentence.push(next);
+        }
+        check_sentence(source, sentence, document_date, index, &mut assessments);
+    }
+    assessments
+}
+
+fn check_sentence<'f>(
+    source: &str,
+    claims: Vec<Claim>,
+    document_date: Option<Date>,
+    index: &FactIndex<'f>,
+    assessments: &mut Vec<Assessment<'f>>,
+) {
+    let sentence_span = claims[0].sentence;
+    let mut words: Option<SentenceWords> = None;
+    let mut matches: Vec<Matches<'f>> = claims
+        .iter()
+        .map(|claim| {
+            let mut matches = Matches::default();
+            if claim.quantity.base.interval == Interval::UNBOUNDED {
+                // A date whose year is unknown asserts nothing to check.
+                return matches;
+            }
+            for (position, fact) in index.facts_measuring(claim) {
+                let words = words.get_or_insert_with(|| SentenceWords::new(source, sentence_span));
+                match applies(claim, position, fact, words) {
+                    Ok(candidate) => matches.candidates.push(candidate),
+                    Err(missing) => matches.near_misses.push((fact, missing)),
+                }
+            }
+            matches
+        })
+        .collect();
+    give_each_fact_to_one_claim(&mut matches);
+    let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
+    for (position, (claim, matches)) in claims.into_iter().zip(matches).enumerate() {
+        if let Some(assessment) = assess(claim, texts[position], &matches, &texts, document_date) {
+            assessments.push(assessment);
+        }
+    }
+}
+
+/// What the reference holds for one claim.
+#[derive(Debug, Default)]
+struct Matches<'f> {
+    candidates: Vec<Candidate<'f>>,
+    /// Facts that applied but went to another claim of the sentence, with
+    /// that claim's position in the sentence.
+    lost: Vec<(&'f Fact, usize)>,
+    /// Facts that measure the same thing, with the first keyword group the
+    /// sentence lacks.
+    near_misses: Vec<(&'f Fact, &'f [String])>,
+}
+
+/// The fact as a candidate for the claim, or the keyword group the
+/// sentence lacks.
+fn applies<'f>(
+    claim: &Claim,
+    position: usize,
+    fact: &'f Fact,
+    words: &SentenceWords,
+) -> Result<Candidate<'f>, &'f [String]> {
+    let mut distance = usize::MAX;
+    for group in &fact.keywords {
+        let nearest = group
+            .iter()
+            .filter_map(|keyword| words.find(keyword))
+            .map(|span| span.distance(claim.span))
+            .min()
+            .ok_or(group.as_slice())?;
+        distance = distance.min(nearest);
+    }
+    let noun_key = claim.noun.as_ref().map(|noun| vocab::word_key(&noun.word));
+    let names_noun = noun_key.is_some_and(|noun| {
+        fact.keywords
+            .iter()
+            .flatten()
+            .any(|keyword| *keyword == noun)
+    });
+    Ok(Candidate {
+        position,
+        fact,
+        groups: fact.keywords.len(),
+        names_noun,
+        distance,
+    })
+}
+
+/// Within one sentence, a fact wanted by several claims goes to the one it
+/// fits best: the claim whose noun is among its keywords, else the one
+/// nearest them, else the first. The others lose it.
+fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>]) {
+    let mut keepers: HashMap<usize, (usize, bool, usize)> = HashMap::new();
+    for (claim, claim_matches) in matches.iter().enumerate() {
+        for candidate in &claim_matches.candidates {
+            let fit = (claim, candidate.names_noun, candidate.distance);
+            keepers
+                .entry(candidate.position)
+                .and_modify(|kept| {
+                    if (!fit.1, fit.2) < (!kept.1, kept.2) {
+                        *kept = fit;
+                    }
+                })
+                .or_insert(fit);
+        }
+    }
+    for (claim, claim_matches) in matches.iter_mut().enumerate() {
+        let (kept, lost): (Vec<_>, Vec<_>) = claim_matches
+            .candidates
+            .drain(..)
+            .partition(|candidate| keepers[&candidate.position].0 == claim);
+        claim_matches.candidates = kept;
+        claim_matches.lost = lost
+            .into_iter()
+            .map(|candidate| (candidate.fact, keepers[&candidate.position].0))
+            .collect();
+    }
+}
+
+fn assess<'f>(
+    claim: Claim,
+    text: &str,
+    matches: &Matches<'f>,
+    sentence_texts: &[&str],
+    document_date: Option<Date>,
+) -> Option<Assessment<'f>> {
+    let most_groups = matches
+        .candidates
+        .iter()
+        .map(|candidate| candidate.groups)
+        .max();
+    let best: Vec<&'f Fact> = matches
+        .candidates
+        .iter()
+        .filter(|candidate| Some(candidate.groups) == most_groups)
+        .map(|candidate| candidate.fact)
+        .collect();
+    if best.is_empty() {
+        if claim.role == Role::Context {
+            return None;
+        }
+        let lost: Vec<(&Fact, &str)> = matches
+            .lost
+            .iter()
+            .map(|(fact, keeper)| (*fact, sentence_texts[*keeper]))
+            .collect();
+        let reason = reason::unverified(&claim, &lost, &matches.near_misses);
+        return Some(Assessment {
+            claim,
+            verdict: Verdict::Unverified,
+            fact: None,
+            candidates: Vec::new(),
+            reason,
+        });
+    }
+    let verdicts: Vec<Verdict> = best.iter().map(|fact| compare(&claim, fact)).collect();
+    if verdicts.iter().any(|verdict| *verdict != verdicts[0]) {
+        let reason = reason::ambiguous(&best, &verdicts);
+        return Some(Assessment {
+            claim,
+            verdict: Verdict::Ambiguous,
+            fact: None,
+            candidates: best,
+            reason,
+        });
+    }
+    let reason = reason::compared(&claim, text, best[0], verdicts[0], document_date);
+    Some(Assessment {
+        claim,
+        verdict: verdicts[0],
+        fact: Some(best[0]),
+        candidates: Vec::new(),
+        reason,
+    })
+}
+
+fn compare(claim: &Claim, fact: &Fact) -> Verdict {
+    if claim.quantity.base.interval.overlaps(&fact.base.interval) {
+        Verdict::Supported
+    } else {
+        Verdict::Contradicted
+    }
+}
+
+#[cfg(test)]
+mod tests;

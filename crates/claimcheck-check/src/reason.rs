@@ -1,0 +1,140 @@
+//! One-line reasons a reader understands.
+
+use std::fmt::Write;
+
+use claimcheck_core::calendar::Date;
+use claimcheck_core::{Claim, Fact, Kind, Qualifier, Verdict, display};
+
+/// "reference: 1,960 peacekeepers (russian-peacekeepers-2020, source …);
+/// "2,000" is a round figure for 1,500–2,500 peacekeepers"
+pub(crate) fn compared(
+    claim: &Claim,
+    text: &str,
+    fact: &Fact,
+    verdict: Verdict,
+    document_date: Option<Date>,
+) -> String {
+    let mut reason = format!(
+        "reference: {} ({}); \"{text}\" {}",
+        fact_figure(fact),
+        fact_origin(fact),
+        claim_reading(claim)
+    );
+    if verdict == Verdict::Contradicted {
+        reason.push_str(", which the reference rules out");
+    }
+    let later = fact
+        .as_of
+        .as_deref()
+        .and_then(|as_of| as_of.parse::<Date>().ok())
+        .zip(document_date)
+        .filter(|(as_of, written)| as_of > written);
+    if let Some((as_of, written)) = later {
+        let _ = write!(
+            reason,
+            "; the reference is as of {as_of}, after the article's date {written}"
+        );
+    }
+    reason
+}
+
+pub(crate) fn unverified(
+    claim: &Claim,
+    lost: &[(&Fact, &str)],
+    near_misses: &[(&Fact, &[String])],
+) -> String {
+    if let [(fact, keeper), ..] = lost {
+        return format!(
+            "{} applies to \"{keeper}\" in the same sentence, not to this figure",
+            fact.id
+        );
+    }
+    if let [(fact, missing), rest @ ..] = near_misses {
+        let others = match rest.len() {
+            0 => String::new(),
+            1 => " (and 1 more fact)".to_string(),
+            more => format!(" (and {more} more facts)"),
+        };
+        return format!(
+            "no fact applies: {} measures the same but needs `{}` in the sentence{others}",
+            fact.id,
+            missing.join("|")
+        );
+    }
+    format!("no reference fact for {}", measured(claim))
+}
+
+pub(crate) fn ambiguous(facts: &[&Fact], verdicts: &[Verdict]) -> String {
+    let listed: Vec<String> = facts
+        .iter()
+        .zip(verdicts)
+        .map(|(fact, verdict)| format!("{} ({}) {}", fact.id, fact_figure(fact), verb(*verdict)))
+        .collect();
+    format!("facts apply equally and disagree: {}", listed.join("; "))
+}
+
+fn verb(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Supported => "supports it",
+        _ => "rules it out",
+    }
+}
+
+/// What a claim measures, for "no reference fact for …".
+fn measured(claim: &Claim) -> String {
+    let quantity = &claim.quantity;
+    match (quantity.kind, quantity.unit.as_deref()) {
+        (Kind::Count, Some(noun)) => format!("a count of {noun}"),
+        (Kind::Count, None) => "a count with no noun".to_string(),
+        (kind, Some(unit)) => format!("a {} in {unit}", kind.as_str().replace('_', " ")),
+        (kind, None) => format!("a {}", kind.as_str()),
+    }
+}
+
+/// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
+fn fact_figure(fact: &Fact) -> String {
+    let value = display::value(fact.kind, fact.value);
+    let unit = match fact.kind {
+        Kind::Date | Kind::Year => String::new(),
+        _ => fact
+            .units
+            .first()
+            .map(|unit| format!(" {unit}"))
+            .unwrap_or_default(),
+    };
+    let is_exact = fact.interval.low_value() == Some(fact.value)
+        && fact.interval.high_value() == Some(fact.value);
+    if is_exact {
+        format!("{value}{unit}")
+    } else {
+        format!(
+            "{value}{unit} ({})",
+            display::interval(fact.kind, &fact.interval)
+        )
+    }
+}
+
+fn fact_origin(fact: &Fact) -> String {
+    let mut origin = fact.id.clone();
+    if let Some(as_of) = &fact.as_of {
+        let _ = write!(origin, ", as of {as_of}");
+    }
+    if let Some(source) = &fact.source {
+        let _ = write!(origin, ", source {source}");
+    }
+    origin
+}
+
+/// How the claim reads: "says 286 people", "is a round figure for
+/// 1,500–2,500 peacekeepers", "reads as more than 6,500 troops".
+fn claim_reading(claim: &Claim) -> String {
+    let quantity = &claim.quantity;
+    let reading = display::reading(quantity);
+    if display::point_value(quantity).is_some() {
+        format!("says {reading}")
+    } else if quantity.qualifier == Qualifier::Exact && quantity.precision.is_some() {
+        format!("is a round figure for {reading}")
+    } else {
+        format!("reads as {reading}")
+    }
+}

@@ -1,0 +1,96 @@
+//! The words of a sentence in the form keywords compare in.
+
+use std::sync::LazyLock;
+
+use claimcheck_core::{Span, vocab};
+use regex::Regex;
+
+/// A sentence's words as keys ([`vocab::word_key`]), in order. A
+/// hyphenated compound counts as one word and as each of its parts, so
+/// `six-week` and `week` both find "six-week".
+#[derive(Debug)]
+pub(crate) struct SentenceWords {
+    /// Single words in order, compounds split into their parts.
+    parts: Vec<(String, Span)>,
+    /// Whole hyphenated compounds.
+    compounds: Vec<(String, Span)>,
+}
+
+impl SentenceWords {
+    pub(crate) fn new(source: &str, sentence: Span) -> SentenceWords {
+        static WORD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"[\p{L}\p{N}]+(?:['’]\p{L}+)?(?:-[\p{L}\p{N}]+)*").unwrap()
+        });
+        let mut parts = Vec::new();
+        let mut compounds = Vec::new();
+        for found in WORD.find_iter(sentence.of(source)) {
+            let start = sentence.start + found.start();
+            if found.as_str().contains('-') {
+                compounds.push((
+                    vocab::word_key(found.as_str()),
+                    Span::new(start, sentence.start + found.end()),
+                ));
+                let mut offset = start;
+                for part in found.as_str().split('-') {
+                    parts.push((
+                        vocab::word_key(part),
+                        Span::new(offset, offset + part.len()),
+                    ));
+                    offset += part.len() + 1;
+                }
+            } else {
+                parts.push((
+                    vocab::word_key(found.as_str()),
+                    Span::new(start, sentence.start + found.end()),
+                ));
+            }
+        }
+        SentenceWords { parts, compounds }
+    }
+
+    /// Where a keyword (a key, or several separated by single spaces)
+    /// first stands in the sentence.
+    pub(crate) fn find(&self, keyword: &str) -> Option<Span> {
+        let wanted: Vec<&str> = keyword.split(' ').collect();
+        if let [single] = wanted[..] {
+            let in_parts = self.parts.iter().find(|(key, _)| key == single);
+            let in_compounds = || self.compounds.iter().find(|(key, _)| key == single);
+            return in_parts.or_else(in_compounds).map(|(_, span)| *span);
+        }
+        self.parts.windows(wanted.len()).find_map(|window| {
+            let matches = window
+                .iter()
+                .zip(&wanted)
+                .all(|((key, _), wanted)| key == wanted);
+            matches.then(|| window[0].1.cover(window[window.len() - 1].1))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_meet_words_in_any_number_and_inside_compounds() {
+        let text = "A six-week war in autumn 2020, when the Soviet Union's troops left.";
+        let words = SentenceWords::new(text, Span::new(0, text.len()));
+        let cases = [
+            ("war", Some("war")),
+            ("six-week", Some("six-week")),
+            ("week", Some("week")),
+            ("2020", Some("2020")),
+            ("soviet union", Some("Soviet Union's")),
+            ("troop", Some("troops")),
+            ("union soviet", None),
+            ("geneva", None),
+        ];
+        for (keyword, expected) in cases {
+            assert_eq!(
+                words.find(keyword).map(|span| span.of(text)),
+                expected,
+                "{keyword}"
+            );
+        }
+    }
+}

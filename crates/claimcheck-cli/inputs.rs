@@ -1,0 +1,62 @@
+//! The files a run reads: paths as given, folders walked in sorted order.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// How standard input is named in reports.
+pub(crate) const STDIN_NAME: &str = "<stdin>";
+
+#[derive(Debug)]
+pub(crate) enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A path that could not be listed, kept so that it is reported in
+    /// its place.
+    Missing(PathBuf, String),
+}
+
+/// The inputs named by `paths`, in order: `-` is standard input, a folder
+/// stands for its `.md` and `.txt` files (recursively, sorted by path), and
+/// anything else is a file.
+pub(crate) fn collect(paths: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut inputs);
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            inputs.push(Input::Missing(
+                path.clone(),
+                "no such file or folder".to_string(),
+            ));
+        }
+    }
+    inputs
+}
+
+fn walk(folder: &Path, inputs: &mut Vec<Input>) {
+    for entry in WalkDir::new(folder).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_article(entry.path()) => {
+                inputs.push(Input::File(entry.into_path()))
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(folder).to_path_buf();
+                inputs.push(Input::Missing(path, error.to_string()));
+            }
+        }
+    }
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("txt")
+        })
+}

@@ -1,0 +1,26 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Noun, Quantity, Span};
+
+/// A mention read for what it asserts: the output of `normalize`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub span: Span,
+    pub sentence: Span,
+    pub role: Role,
+    pub quantity: Quantity,
+    pub noun: Option<Noun>,
+}
+
+/// Whether a figure is there to be checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The writer asserts the figure; it gets a verdict, `unverified` when no
+    /// fact applies.
+    Claim,
+    /// The figure places events in time or points back to something already
+    /// said (a dateline, "in 2020", "two years ago", "the two countries", an
+    /// ordinal). It gets a verdict only when a fact applies to it.
+    Context,
+}

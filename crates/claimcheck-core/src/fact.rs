@@ -1,0 +1,30 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Base, Interval, Kind};
+
+/// A verified figure from the reference CSV: the output of `reference`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    /// The line of the CSV the fact was read from, for messages.
+    pub line: u64,
+    pub kind: Kind,
+    /// The reference figure in the fact's first unit; dates hold days since
+    /// 1970-01-01.
+    pub value: f64,
+    /// The values the reference allows, in the fact's first unit.
+    pub interval: Interval,
+    /// The accepted units or counted nouns, folded; the first one is how
+    /// the figure is shown.
+    pub units: Vec<String>,
+    /// The interval in the base unit of the fact's dimension.
+    pub base: Base,
+    /// Groups of words that must all appear in a claim's sentence; any
+    /// alternative of a group will do. Words are folded; a phrase of several
+    /// words is stored with single spaces.
+    pub keywords: Vec<Vec<String>>,
+    pub subject: Option<String>,
+    pub source: Option<String>,
+    /// ISO date the figure was current.
+    pub as_of: Option<String>,
+}

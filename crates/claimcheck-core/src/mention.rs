@@ -1,0 +1,77 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Qualifier, Span};
+
+/// A number phrase found in prose, as written: the output of `extract`.
+///
+/// A mention records what the words say and nothing the reader must infer;
+/// the year missing from "Oct. 3" or the interval implied by "2,000" are left
+/// to `normalize`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The whole number phrase: qualifier, figure and any unit of measure
+    /// (`more than 6,500`, `six-week`, `$1.2bn`, `Oct. 3`). A counted noun is
+    /// not part of it; see `noun`.
+    pub span: Span,
+    /// The sentence the phrase stands in.
+    pub sentence: Span,
+    pub qualifier: Qualifier,
+    pub reading: Reading,
+    /// The unit of measure or currency as written, lower-cased (`week`,
+    /// `decades`, `%`, `$`, `km`); `None` for plain counts.
+    pub unit: Option<String>,
+    /// The noun the figure counts ("286 people") or, for a compound such as
+    /// "six-week war", the noun the phrase modifies.
+    pub noun: Option<Noun>,
+    /// A determiner points back to things already named ("the two
+    /// countries", "both"), so the figure restates rather than asserts.
+    pub refers_back: bool,
+}
+
+/// The figure of a mention as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Reading {
+    /// One figure. `step` is the place value of the last digit the writer
+    /// gave, which bounds how precisely the figure was meant: 1,000 for
+    /// "2,000", 100 for "6,500", 1 for "286" and "six", 0.1 for "1.5".
+    Figure { value: f64, step: f64 },
+    /// Two figures given as bounds ("200-300", "between 2 and 3 million").
+    Range { low: f64, high: f64 },
+    /// An amount given only loosely ("several", "dozens", "tens of
+    /// thousands"); the bounds are the reading documented for each word.
+    Vague { low: f64, high: f64 },
+    /// Calendar years, first to last: one year ("in 1991", "the 2020
+    /// ceasefire"), a span ("1988-1994") or a decade ("the 1990s").
+    Years { first: i32, last: i32 },
+    /// A calendar date, possibly without a year or a day ("Oct. 3", "in
+    /// August").
+    Date {
+        year: Option<i32>,
+        month: u8,
+        day: Option<u8>,
+    },
+    /// A time before the document's date ("two years ago"); `unit` holds the
+    /// unit of time.
+    Ago { value: f64, step: f64 },
+    /// A rank ("second", "21st").
+    Ordinal { value: f64 },
+}
+
+/// A noun tied to a figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Noun {
+    /// Lower-cased, as written.
+    pub word: String,
+    pub span: Span,
+    pub role: NounRole,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NounRole {
+    /// The figure counts it: "2,000 peacekeepers".
+    Counted,
+    /// The figure and its unit describe it: "a six-week war".
+    Modified,
+}

@@ -1,0 +1,486 @@
+//! Words that several stages must read the same way.
+//!
+//! `extract` asks whether a word after a figure is a unit of measure,
+//! `normalize` converts claims into base units with the same table, and
+//! `reference` reads the `unit` column of the CSV with it. Counted nouns are
+//! folded to one form by [`fold_noun`] on both sides of every comparison.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::{Dimension, Kind};
+
+/// A unit of measure or currency.
+#[derive(Debug, PartialEq)]
+pub struct Unit {
+    /// How the unit is shown, and what claims and facts are compared by
+    /// within a dimension (`weeks`, `km`, `usd`).
+    pub name: &'static str,
+    pub kind: Kind,
+    pub dimension: Dimension,
+    /// Written figures are multiplied by this to be in `name`: decades are
+    /// shown in years, so "two decades" reads 20 years.
+    pub scale: f64,
+    /// One `name` in the base unit of the dimension.
+    pub to_base: f64,
+    /// Added after `to_base`; only temperatures need it.
+    pub offset: f64,
+    /// The base unit of the dimension (`days`, `m`, `kg`, the currency).
+    pub base: &'static str,
+}
+
+impl Unit {
+    /// A value in `name` expressed in the base unit.
+    #[must_use]
+    pub fn to_base(&self, value: f64) -> f64 {
+        value * self.to_base + self.offset
+    }
+}
+
+/// The unit a lower-cased word or phrase names (`weeks`, `per cent`, `$`,
+/// `km`), if any.
+#[must_use]
+pub fn unit(spelling: &str) -> Option<&'static Unit> {
+    UNITS_BY_SPELLING.get(spelling).copied()
+}
+
+/// The unit whose `name` is given, for facts and claims already folded.
+#[must_use]
+pub fn unit_named(name: &str) -> Option<&'static Unit> {
+    UNITS
+        .iter()
+        .map(|(_, unit)| unit)
+        .find(|unit| unit.name == name)
+}
+
+/// The longest unit phrase, in words, that [`unit`] knows.
+pub const LONGEST_UNIT_PHRASE: usize = 3;
+
+/// How a counted noun is shown and stored: lower case, no possessive,
+/// plural ("war" and "wars" both show as `wars`, "person" as `people`).
+///
+/// Participles used as nouns ("286 killed") and words with digits stay as
+/// they are.
+#[must_use]
+pub fn fold_noun(word: &str) -> String {
+    let bare = bare_word(word);
+    if !is_inflectable(&bare) || bare.ends_with("ed") || bare.ends_with("ing") {
+        return bare;
+    }
+    pluralizer::pluralize(&bare, 2, false)
+}
+
+/// The form in which words compare: lower case, no possessive, singular.
+/// Claims' nouns, facts' units and keywords, and the words of sentences
+/// all meet in this form, so "war" matches "wars" and "lives" matches
+/// "life".
+#[must_use]
+pub fn word_key(word: &str) -> String {
+    let bare = bare_word(word);
+    if !is_inflectable(&bare) {
+        return bare;
+    }
+    pluralizer::pluralize(&bare, 1, false)
+}
+
+fn bare_word(word: &str) -> String {
+    let lower = word.trim().to_lowercase();
+    let bare = ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .into_iter()
+        .find_map(|possessive| lower.strip_suffix(possessive))
+        .filter(|bare| !bare.is_empty());
+    bare.map_or_else(|| lower.clone(), str::to_string)
+}
+
+/// Words with digits ("2020", "1990s") are not nouns, and "1990s" must
+/// not meet "1990".
+fn is_inflectable(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(|c| c.is_ascii_digit())
+}
+
+const fn unit_of(
+    name: &'static str,
+    kind: Kind,
+    dimension: Dimension,
+    scale: f64,
+    to_base: f64,
+    base: &'static str,
+) -> Unit {
+    Unit {
+        name,
+        kind,
+        dimension,
+        scale,
+        to_base,
+        offset: 0.0,
+        base,
+    }
+}
+
+const fn duration(name: &'static str, scale: f64, days: f64) -> Unit {
+    unit_of(
+        name,
+        Kind::Duration,
+        Dimension::Duration,
+        scale,
+        days,
+        "days",
+    )
+}
+
+const fn money(code: &'static str) -> Unit {
+    unit_of(code, Kind::Money, Dimension::Money, 1.0, 1.0, code)
+}
+
+const fn measure(
+    name: &'static str,
+    dimension: Dimension,
+    to_base: f64,
+    base: &'static str,
+) -> Unit {
+    unit_of(name, Kind::Measure, dimension, 1.0, to_base, base)
+}
+
+const DAYS_PER_YEAR: f64 = 365.25;
+
+/// Every unit with its spellings. Spellings are lower case; a phrase of
+/// several words uses single spaces.
+static UNITS: &[(&[&str], Unit)] = &[
+    // Time. Months and years are their mean lengths, so "six months" and
+    // "26 weeks" compare; the rounding of a figure is far wider than the gap.
+    (
+        &["second", "seconds", "sec", "secs"],
+        duration("seconds", 1.0, 1.0 / 86_400.0),
+    ),
+    (
+        &["minute", "minutes", "min", "mins"],
+        duration("minutes", 1.0, 1.0 / 1_440.0),
+    ),
+    (
+        &["hour", "hours", "hr", "hrs"],
+        duration("hours", 1.0, 1.0 / 24.0),
+    ),
+    (&["day", "days"], duration("days", 1.0, 1.0)),
+    (&["week", "weeks"], duration("weeks", 1.0, 7.0)),
+    (&["fortnight", "fortnights"], duration("weeks", 2.0, 7.0)),
+    (
+        &["month", "months"],
+        duration("months", 1.0, DAYS_PER_YEAR / 12.0),
+    ),
+    (
+        &["year", "years", "yr", "yrs"],
+        duration("years", 1.0, DAYS_PER_YEAR),
+    ),
+    (
+        &["decade", "decades"],
+        duration("years", 10.0, DAYS_PER_YEAR),
+    ),
+    (
+        &["century", "centuries"],
+        duration("years", 100.0, DAYS_PER_YEAR),
+    ),
+    (
+        &["millennium", "millennia"],
+        duration("years", 1000.0, DAYS_PER_YEAR),
+    ),
+    // Money: symbols, ISO codes and names, all to the ISO code.
+    (
+        &["$", "us$", "usd", "dollar", "dollars", "us dollars"],
+        money("usd"),
+    ),
+    (&["€", "eur", "euro", "euros"], money("eur")),
+    (
+        &["£", "gbp", "pound sterling", "pounds sterling", "sterling"],
+        money("gbp"),
+    ),
+    (&["¥", "jpy", "yen"], money("jpy")),
+    (&["cny", "rmb", "yuan", "renminbi"], money("cny")),
+    (
+        &["₽", "rub", "ruble", "rubles", "rouble", "roubles"],
+        money("rub"),
+    ),
+    (&["₹", "inr", "rupee", "rupees"], money("inr")),
+    (&["₴", "uah", "hryvnia", "hryvnias"], money("uah")),
+    (&["₺", "try", "lira", "liras"], money("try")),
+    (&["a$", "aud"], money("aud")),
+    (&["c$", "cad"], money("cad")),
+    (&["hk$", "hkd"], money("hkd")),
+    (&["chf", "swiss franc", "swiss francs"], money("chf")),
+    (&["amd", "dram", "drams"], money("amd")),
+    (&["azn", "manat", "manats"], money("azn")),
+    // Shares.
+    (
+        &["%", "percent", "per cent", "pct"],
+        unit_of(
+            "percent",
+            Kind::Percent,
+            Dimension::Percent,
+            1.0,
+            1.0,
+            "percent",
+        ),
+    ),
+    (
+        &["percentage point", "percentage points", "pp"],
+        unit_of(
+            "percentage points",
+            Kind::PercentagePoints,
+            Dimension::PercentagePoints,
+            1.0,
+            1.0,
+            "percentage points",
+        ),
+    ),
+    // Measures, to SI base units.
+    (
+        &[
+            "mm",
+            "millimetre",
+            "millimetres",
+            "millimeter",
+            "millimeters",
+        ],
+        measure("mm", Dimension::Length, 0.001, "m"),
+    ),
+    (
+        &[
+            "cm",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+        ],
+        measure("cm", Dimension::Length, 0.01, "m"),
+    ),
+    (
+        &["metre", "metres", "meter", "meters"],
+        measure("m", Dimension::Length, 1.0, "m"),
+    ),
+    (
+        &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+        measure("km", Dimension::Length, 1000.0, "m"),
+    ),
+    (
+        &["inch", "inches"],
+        measure("inches", Dimension::Length, 0.0254, "m"),
+    ),
+    (
+        &["ft", "foot", "feet"],
+        measure("feet", Dimension::Length, 0.3048, "m"),
+    ),
+    (
+        &["yard", "yards"],
+        measure("yards", Dimension::Length, 0.9144, "m"),
+    ),
+    (
+        &["mile", "miles"],
+        measure("miles", Dimension::Length, 1609.344, "m"),
+    ),
+    (
+        &["nautical mile", "nautical miles"],
+        measure("nautical miles", Dimension::Length, 1852.0, "m"),
+    ),
+    (
+        &[
+            "km2",
+            "km²",
+            "sq km",
+            "square kilometre",
+            "square kilometres",
+            "square kilometer",
+            "square kilometers",
+        ],
+        measure("km2", Dimension::Area, 1e6, "m2"),
+    ),
+    (
+        &["square mile", "square miles", "sq mi"],
+        measure("square miles", Dimension::Area, 2_589_988.11, "m2"),
+    ),
+    (
+        &["hectare", "hectares", "ha"],
+        measure("hectares", Dimension::Area, 1e4, "m2"),
+    ),
+    (
+        &["acre", "acres"],
+        measure("acres", Dimension::Area, 4046.856, "m2"),
+    ),
+    (
+        &["litre", "litres", "liter", "liters"],
+        measure("litres", Dimension::Volume, 0.001, "m3"),
+    ),
+    (
+        &["barrel", "barrels"],
+        measure("barrels", Dimension::Volume, 0.158_987, "m3"),
+    ),
+    (
+        &["cubic metre", "cubic metres", "cubic meter", "cubic meters"],
+        measure("m3", Dimension::Volume, 1.0, "m3"),
+    ),
+    (
+        &["g", "gram", "grams", "gramme", "grammes"],
+        measure("g", Dimension::Mass, 0.001, "kg"),
+    ),
+    (
+        &["kg", "kilogram", "kilograms", "kilo", "kilos"],
+        measure("kg", Dimension::Mass, 1.0, "kg"),
+    ),
+    (
+        &[
+            "tonne",
+            "tonnes",
+            "metric ton",
+            "metric tons",
+            "ton",
+            "tons",
+        ],
+        measure("tonnes", Dimension::Mass, 1000.0, "kg"),
+    ),
+    (
+        &["km/h", "kph", "kilometres per hour", "kilometers per hour"],
+        measure("km/h", Dimension::Speed, 1.0 / 3.6, "m/s"),
+    ),
+    (
+        &["mph", "miles per hour"],
+        measure("mph", Dimension::Speed, 0.447_04, "m/s"),
+    ),
+    (
+        &["knot", "knots"],
+        measure("knots", Dimension::Speed, 0.514_444, "m/s"),
+    ),
+    (&["kwh"], measure("kWh", Dimension::Energy, 3.6e6, "J")),
+    (&["mwh"], measure("MWh", Dimension::Energy, 3.6e9, "J")),
+    (&["gwh"], measure("GWh", Dimension::Energy, 3.6e12, "J")),
+    (&["twh"], measure("TWh", Dimension::Energy, 3.6e15, "J")),
+    (
+        &["kw", "kilowatt", "kilowatts"],
+        measure("kW", Dimension::Power, 1e3, "W"),
+    ),
+    (
+        &["mw", "megawatt", "megawatts"],
+        measure("MW", Dimension::Power, 1e6, "W"),
+    ),
+    (
+        &["gw", "gigawatt", "gigawatts"],
+        measure("GW", Dimension::Power, 1e9, "W"),
+    ),
+    (
+        &[
+            "°c",
+            "degrees celsius",
+            "degree celsius",
+            "celsius",
+            "degrees c",
+            "degrees centigrade",
+        ],
+        Unit {
+            offset: 273.15,
+            ..measure("°C", Dimension::Temperature, 1.0, "K")
+        },
+    ),
+    (
+        &[
+            "°f",
+            "degrees fahrenheit",
+            "degree fahrenheit",
+            "fahrenheit",
+            "degrees f",
+        ],
+        Unit {
+            offset: 459.67 * 5.0 / 9.0,
+            ..measure("°F", Dimension::Temperature, 5.0 / 9.0, "K")
+        },
+    ),
+];
+
+static UNITS_BY_SPELLING: LazyLock<HashMap<&'static str, &'static Unit>> = LazyLock::new(|| {
+    UNITS
+        .iter()
+        .flat_map(|(spellings, unit)| spellings.iter().map(move |spelling| (*spelling, unit)))
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_are_unique_lower_case_and_short() {
+        let mut seen = std::collections::HashSet::new();
+        for (spellings, _) in UNITS {
+            for spelling in *spellings {
+                assert!(seen.insert(*spelling), "`{spelling}` names two units");
+                assert_eq!(
+                    *spelling,
+                    spelling.to_lowercase(),
+                    "`{spelling}` must be lower case"
+                );
+                assert!(
+                    spelling.split(' ').count() <= LONGEST_UNIT_PHRASE,
+                    "`{spelling}` is too long"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn units_convert_to_their_base() {
+        let cases = [
+            ("weeks", 6.0, 42.0),
+            ("decades", 2.0 * 10.0, 20.0 * 365.25),
+            ("km", 5.0, 5000.0),
+            ("per cent", 12.0, 12.0),
+        ];
+        for (spelling, written_in_name, in_base) in cases {
+            let unit = unit(spelling).unwrap();
+            assert!(
+                (unit.to_base(written_in_name) - in_base).abs() < 1e-9,
+                "{spelling}"
+            );
+        }
+        let celsius = unit("°c").unwrap();
+        let fahrenheit = unit("°f").unwrap();
+        assert!((celsius.to_base(100.0) - fahrenheit.to_base(212.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn decades_are_shown_in_years() {
+        let decades = unit("decades").unwrap();
+        assert_eq!((decades.name, decades.scale), ("years", 10.0));
+    }
+
+    #[test]
+    fn fold_noun_shows_plurals() {
+        let cases = [
+            ("war", "wars"),
+            ("Wars", "wars"),
+            ("person", "people"),
+            ("people", "people"),
+            ("troops", "troops"),
+            ("life", "lives"),
+            ("peacekeeper's", "peacekeepers"),
+            ("killed", "killed"),
+            ("2020", "2020"),
+        ];
+        for (word, folded) in cases {
+            assert_eq!(fold_noun(word), folded, "{word}");
+        }
+    }
+
+    #[test]
+    fn word_key_meets_singular_plural_and_possessive() {
+        let pairs = [
+            ("war", "Wars"),
+            ("person", "people"),
+            ("life", "lives"),
+            ("peacekeeper", "peacekeepers'"),
+            ("Russia's", "russia"),
+            ("killed", "killed"),
+            ("six-week", "six-weeks"),
+        ];
+        for (one, other) in pairs {
+            assert_eq!(word_key(one), word_key(other), "{one} vs {other}");
+        }
+        assert_ne!(word_key("1990s"), word_key("1990"));
+        assert_eq!(word_key("2020"), "2020");
+    }
+}

@@ -1,0 +1,448 @@
+//! The words the grammar knows, all lower case.
+
+use claimcheck_core::Qualifier;
+
+pub(crate) fn unit_number(word: &str) -> Option<f64> {
+    let value = match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    };
+    Some(f64::from(value))
+}
+
+pub(crate) fn tens(word: &str) -> Option<f64> {
+    let value = match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(value))
+}
+
+/// Words that multiply what comes before them ("two thousand").
+pub(crate) fn scale(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Abbreviated magnitudes written after digits: "30k", "$2bn", "€3m".
+/// One-letter ones count only when glued to the digits.
+pub(crate) fn magnitude_abbreviation(word: &str) -> Option<f64> {
+    match word {
+        "k" => Some(1e3),
+        "m" | "mn" | "mln" => Some(1e6),
+        "b" | "bn" | "bln" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
+}
+
+pub(crate) fn ordinal(word: &str) -> Option<f64> {
+    let value = match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        "millionth" => 1_000_000,
+        _ => return None,
+    };
+    Some(f64::from(value))
+}
+
+/// Loose amounts and the bounds they are read as. "several" is more than
+/// two and fewer than ten; a plural of a round number ("hundreds") is at
+/// least two of them and fewer than ten.
+pub(crate) fn vague_amount(word: &str) -> Option<(f64, f64)> {
+    match word {
+        "several" => Some((3.0, 9.0)),
+        "dozens" => Some((24.0, 119.0)),
+        "scores" => Some((40.0, 199.0)),
+        "hundreds" => Some((200.0, 999.0)),
+        "thousands" => Some((2e3, 9_999.0)),
+        "millions" => Some((2e6, 9_999_999.0)),
+        "billions" => Some((2e9, 9_999_999_999.0)),
+        _ => None,
+    }
+}
+
+pub(crate) fn month(word: &str) -> Option<u8> {
+    let number = match word {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(number)
+}
+
+/// Whether a month is written in full: abbreviations alone ("in Aug") are
+/// too rare in prose to risk reading "Mar" or "Dec" as names.
+pub(crate) fn is_full_month_name(word: &str) -> bool {
+    word.len() > 4 || matches!(word, "may" | "june" | "july")
+}
+
+/// Qualifier phrases, longest first so that "just over" wins over "over".
+pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["in", "the", "region", "of"], Qualifier::Approx),
+    (&["on", "the", "order", "of"], Qualifier::Approx),
+    (&["a", "little", "more", "than"], Qualifier::JustOver),
+    (&["a", "little", "less", "than"], Qualifier::JustUnder),
+    (&["slightly", "more", "than"], Qualifier::JustOver),
+    (&["slightly", "less", "than"], Qualifier::JustUnder),
+    (&["slightly", "fewer", "than"], Qualifier::JustUnder),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["not", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "more", "than"], Qualifier::UpTo),
+    (&["not", "more", "than"], Qualifier::UpTo),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["as", "much", "as"], Qualifier::UpTo),
+    (&["as", "high", "as"], Qualifier::UpTo),
+    (&["a", "maximum", "of"], Qualifier::UpTo),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["upward", "of"], Qualifier::MoreThan),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["higher", "than"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::JustOver),
+    (&["just", "above"], Qualifier::JustOver),
+    (&["just", "under"], Qualifier::JustUnder),
+    (&["just", "below"], Qualifier::JustUnder),
+    (&["just", "shy", "of"], Qualifier::JustUnder),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::UpTo),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["lower", "than"], Qualifier::LessThan),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["an", "estimated"], Qualifier::Approx),
+    (&["an", "approximate"], Qualifier::Approx),
+    (&["just", "about"], Qualifier::Approx),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["approaching"], Qualifier::Nearly),
+    (&["about"], Qualifier::Approx),
+    (&["around"], Qualifier::Approx),
+    (&["roughly"], Qualifier::Approx),
+    (&["approximately"], Qualifier::Approx),
+    (&["approx"], Qualifier::Approx),
+    (&["some"], Qualifier::Approx),
+    (&["estimated"], Qualifier::Approx),
+    (&["circa"], Qualifier::Approx),
+];
+
+const FILLERS: &[&str] = &["another", "a", "further", "additional", "extra", "an"];
+
+/// Words between a qualifier and its figure that leave the figure's
+/// meaning alone: "up to another two decades".
+pub(crate) fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+}
+
+const REFERRING_DETERMINERS: &[&str] = &[
+    "the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "both", "all",
+];
+
+/// Determiners that point back to something already named: "the two
+/// countries" restates a number rather than asserting one.
+pub(crate) fn refers_back(word: &str) -> bool {
+    REFERRING_DETERMINERS.contains(&word)
+}
+
+const YEAR_INTRODUCERS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "during",
+    "of",
+    "to",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "year",
+    "circa",
+    "between",
+    "and",
+];
+
+/// Words before a bare four-digit figure that make it a year.
+pub(crate) fn introduces_year(word: &str) -> bool {
+    YEAR_INTRODUCERS.contains(&word) || month(word).is_some()
+}
+
+const MONTH_INTRODUCERS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "during",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "of",
+    "before",
+    "after",
+    "throughout",
+    "between",
+    "and",
+    "to",
+];
+
+/// Words before a month name alone that make it a date: "in August".
+pub(crate) fn introduces_month(word: &str) -> bool {
+    MONTH_INTRODUCERS.contains(&word)
+}
+
+/// Verbs of change: "rose from 200 to 300" gives two figures, not a range.
+pub(crate) fn is_change_verb(word: &str) -> bool {
+    let stems = [
+        "rise", "rose", "risen", "fall", "fell", "fallen", "increas", "decreas", "grow", "grew",
+        "drop", "declin", "climb", "jump", "soar", "plung", "plummet", "cut", "reduc", "rais",
+        "lower", "went", "go", "shr", "swell", "doubl", "tripl", "halv", "slid", "slump", "surg",
+        "boost", "expand", "chang", "mov", "revis",
+    ];
+    stems.iter().any(|stem| word.starts_with(stem))
+}
+
+const LABEL_WORDS: &[&str] = &[
+    "article",
+    "resolution",
+    "chapter",
+    "section",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "room",
+    "page",
+    "gate",
+    "platform",
+    "terminal",
+    "paragraph",
+    "clause",
+    "rule",
+    "item",
+    "level",
+    "phase",
+    "stage",
+    "episode",
+    "season",
+    "volume",
+    "vol",
+    "act",
+    "amendment",
+    "protocol",
+    "regulation",
+    "directive",
+    "block",
+    "unit",
+    "suite",
+    "floor",
+    "channel",
+    "category",
+    "class",
+    "type",
+    "model",
+    "version",
+    "no",
+    "nos",
+    "number",
+    "grade",
+    "division",
+    "brigade",
+    "battalion",
+    "regiment",
+    "corps",
+    "army",
+    "district",
+    "ward",
+    "zone",
+    "sector",
+    "building",
+    "apartment",
+    "line",
+    "bus",
+    "train",
+    "track",
+    "exhibit",
+    "figure",
+    "table",
+    "appendix",
+    "annex",
+    "part",
+    "title",
+];
+
+/// Capitalized words that make the figure after them a name, not an
+/// amount: "Resolution 2334", "Flight 17", "Article 5".
+pub(crate) fn is_label(word: &str) -> bool {
+    LABEL_WORDS.contains(&word)
+}
+
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into",
+    "onto", "over", "under", "after", "before", "during", "since", "until", "across", "against",
+    "among", "between", "per", "and", "or", "but", "nor", "so", "yet", "as", "than", "that",
+    "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her",
+    "our", "your", "they", "we", "he", "she", "i", "you", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+    "may", "might", "must", "shall", "not", "no", "also", "only", "just", "even", "still", "each",
+    "every", "all", "both", "either", "neither", "some", "any", "many", "much", "few", "such",
+    "there", "here", "when", "where", "while", "if", "then", "ago", "later", "earlier", "last",
+    "next", "ahead", "away", "long", "old", "apart", "more", "less", "most", "least", "other",
+];
+
+/// Words that end a noun phrase: the counted noun is before them.
+pub(crate) fn ends_noun_phrase(word: &str) -> bool {
+    NOUN_PHRASE_ENDS.contains(&word)
+}
+
+const NOUN_PREFIXES: &[&str] = &[
+    "more",
+    "additional",
+    "extra",
+    "other",
+    "new",
+    "fewer",
+    "further",
+];
+
+/// Words between a figure and its noun that do not change what is
+/// counted: "2,000 more troops", "300 additional staff".
+pub(crate) fn is_noun_prefix(word: &str) -> bool {
+    NOUN_PREFIXES.contains(&word)
+}
+
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "sheep",
+    "deer",
+    "fish",
+    "teeth",
+    "feet",
+    "mice",
+    "geese",
+    "dead",
+    "wounded",
+    "injured",
+    "killed",
+    "missing",
+    "displaced",
+    "homeless",
+    "elderly",
+    "poor",
+    "unemployed",
+];
+
+/// Plural nouns that do not end in "s".
+pub(crate) fn is_irregular_plural(word: &str) -> bool {
+    IRREGULAR_PLURALS.contains(&word)
+}
+
+const ONE_AS_PRONOUN_AFTER: &[&str] = &[
+    "no", "any", "every", "each", "some", "the", "this", "that", "which", "at",
+];
+
+/// Words after which "one" is a pronoun: "no one", "the one", "at one".
+pub(crate) fn makes_one_a_pronoun(word: &str) -> bool {
+    ONE_AS_PRONOUN_AFTER.contains(&word)
+}

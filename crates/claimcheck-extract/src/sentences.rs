@@ -1,0 +1,149 @@
+//! Sentence boundaries inside a block of prose.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and
+//! brackets) followed by white space and then a capital, a digit, an opening
+//! quote or the end of the block. A period after a known abbreviation
+//! ("Oct.", "Mr.", "No.", "U.S.") or a single initial ends nothing, which is
+//! what keeps "met on Oct. 3 in Geneva" one sentence.
+
+use claimcheck_core::Span;
+
+use crate::prose::BARRIER;
+
+pub(crate) fn split(text: &str, block: Span) -> Vec<Span> {
+    let mut sentences = Vec::new();
+    let mut start = block.start;
+    let bytes = text.as_bytes();
+    let mut chars = text[block.start..block.end].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let terminator = block.start + offset;
+        let mut end = terminator + c.len_utf8();
+        while let Some(&(next_offset, next)) = chars.peek() {
+            if matches!(
+                next,
+                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+            ) {
+                end = block.start + next_offset + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if end < block.end && !bytes[end].is_ascii_whitespace() {
+            continue;
+        }
+        if c == '.' && end == terminator + 1 && is_abbreviation(&text[start..terminator]) {
+            continue;
+        }
+        if starts_sentence(&text[end..block.end]) {
+            push_trimmed(text, Span::new(start, end), &mut sentences);
+            start = end;
+        }
+    }
+    push_trimmed(text, Span::new(start, block.end), &mut sentences);
+    sentences
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    match rest.trim_start().chars().next() {
+        None => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«')
+        }
+    }
+}
+
+/// Whether the text before a period ends in a word that a period
+/// abbreviates rather than ends.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '[')
+                || c == char::from(BARRIER)
+        })
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    // Dotted initialisms: "U.S", "e.g", "a.m".
+    if word.contains('.') && word.split('.').all(|part| part.chars().count() == 1) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Words that take a period in news prose without ending a sentence.
+/// "etc." is missing on purpose: it usually does end one.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr",
+    "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "gov",
+    "sen", "rep", "pres", "rev", "hon", "amb", "no", "nos", "vs", "v", "inc", "ltd", "co", "corp",
+    "dept", "univ", "approx", "est", "fig", "figs", "vol", "pp", "p", "ca", "cf", "al", "mt", "ft",
+    "pt", "ave", "blvd", "rd",
+];
+
+fn push_trimmed(text: &str, span: Span, sentences: &mut Vec<Span>) {
+    let is_blank = |c: char| c.is_whitespace() || c == char::from(BARRIER);
+    let slice = &text[span.start..span.end];
+    let leading = slice.len() - slice.trim_start_matches(is_blank).len();
+    let trailing = slice.len() - slice.trim_end_matches(is_blank).len();
+    if leading + trailing < slice.len() {
+        sentences.push(Span::new(span.start + leading, span.end - trailing));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences_of(text: &str) -> Vec<&str> {
+        split(text, Span::new(0, text.len()))
+            .iter()
+            .map(|span| span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn splitting_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two! Three? Four", &["One.", "Two!", "Three?", "Four"]),
+            (
+                "Ministers met on Oct. 3 in Geneva. Then",
+                &["Ministers met on Oct. 3 in Geneva.", "Then"],
+            ),
+            (
+                "The U.S. and Mr. Aliyev agreed. No. 10 said so.",
+                &["The U.S. and Mr. Aliyev agreed.", "No. 10 said so."],
+            ),
+            (
+                "J. Smith wrote it. It sold 1.5 million.",
+                &["J. Smith wrote it.", "It sold 1.5 million."],
+            ),
+            (
+                "He said \"It was useful.\" The president left.",
+                &["He said \"It was useful.\"", "The president left."],
+            ),
+            (
+                "a peace agreement... to guarantee peace.",
+                &["a peace agreement... to guarantee peace."],
+            ),
+            (
+                "It rose 5.5 percent. 2,000 troops left.",
+                &["It rose 5.5 percent.", "2,000 troops left."],
+            ),
+            ("  padded.  ", &["padded."]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&sentences_of(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! Tokens of one sentence: words, figures, symbols and punctuation, each
+//! with its span and whether white space comes before it.
+//!
+//! Figures are scanned here so that "6,500", "6 500", "1,234,567.89", ".5",
+//! "-3", "21st" and "1990s" each arrive as one token; the grammar decides
+//! what they mean.
+
+use claimcheck_core::Span;
+
+use crate::prose::BARRIER;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    Word,
+    /// Digits, possibly grouped and with a decimal part.
+    Figure,
+    /// Digits with an ordinal suffix: "21st".
+    Ordinal,
+    /// A decade: "1990s", "'90s".
+    Decade,
+    /// A currency sign, `%` or `°`.
+    Symbol,
+    Punct,
+    /// Text that is not prose (code, a URL); nothing may span it.
+    Barrier,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Token<'t> {
+    pub(crate) kind: TokenKind,
+    pub(crate) span: Span,
+    pub(crate) text: &'t str,
+    /// Lower-cased text, for matching against the lexicon.
+    pub(crate) lower: String,
+    pub(crate) space_before: bool,
+}
+
+impl Token<'_> {
+    pub(crate) fn is_punct(&self, punct: &str) -> bool {
+        self.kind == TokenKind::Punct && self.text == punct
+    }
+
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₽', '₹', '₴', '₺', '₩', '%', '°'];
+
+pub(crate) fn tokenize(text: &str, sentence: Span) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let slice = &text[sentence.start..sentence.end];
+    let mut position = 0;
+    let mut space_before = true;
+    while position < slice.len() {
+        let rest = &slice[position..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            space_before = true;
+            position += c.len_utf8();
+            continue;
+        }
+        let (kind, length) = if c == char::from(BARRIER) {
+            (
+                TokenKind::Barrier,
+                rest.len() - rest.trim_start_matches(char::from(BARRIER)).len(),
+            )
+        } else if let Some(figure) = scan_figure(slice, position) {
+            figure
+        } else if c.is_ascii_digit() {
+            // Digits glued to a word or figure ("G20", "MH17") are labels, not figures.
+            (
+                TokenKind::Punct,
+                rest.len() - rest.trim_start_matches(char::is_alphanumeric).len(),
+            )
+        } else if c.is_alphabetic() {
+            (TokenKind::Word, word_length(rest))
+        } else if SYMBOLS.contains(&c) {
+            (TokenKind::Symbol, c.len_utf8())
+        } else {
+            (TokenKind::Punct, c.len_utf8())
+        };
+        let start = sentence.start + position;
+        let token_text = &text[start..start + length];
+        tokens.push(Token {
+            kind,
+            span: Span::new(start, start + length),
+            text: token_text,
+            lower: token_text.to_lowercase(),
+            space_before,
+        });
+        space_before = false;
+        position += length;
+    }
+    tokens
+}
+
+/// Letters, with apostrophes inside ("Azerbaijan's", "don't").
+fn word_length(rest: &str) -> usize {
+    let mut length = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if c.is_alphabetic() {
+            length = offset + c.len_utf8();
+        } else if !matches!(c, '\'' | '’')
+            || !chars.peek().is_some_and(|(_, next)| next.is_alphabetic())
+        {
+            break;
+        }
+    }
+    length
+}
+
+/// A figure token starting at `position`, if one does.
+fn scan_figure(slice: &str, position: usize) -> Option<(TokenKind, usize)> {
+    let bytes = slice.as_bytes();
+    let rest = &slice[position..];
+    let previous = slice[..position].chars().next_back();
+    // Digits glued to a word or a figure ("G20", "1,50") are not a new figure's start.
+    if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',') {
+        return None;
+    }
+    if let Some(length) = two_digit_decade(rest) {
+        return Some((TokenKind::Decade, length));
+    }
+    let sign = if previous.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“'))
+    {
+        rest.chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '+' | '\u{2212}'))
+            .map_or(0, char::len_utf8)
+    } else {
+        0
+    };
+    let digits_start = position + sign;
+    let first = *bytes.get(digits_start)?;
+    let leading_point =
+        first == b'.' && bytes.get(digits_start + 1).is_some_and(u8::is_ascii_digit);
+    if !first.is_ascii_digit() && !leading_point {
+        return None;
+    }
+    let mut end = digits_start;
+    if !leading_point {
+        end = digit_run(bytes, end);
+        if end - digits_start <= 3 {
+            end = grouped(slice, end);
+        }
+    }
+    // A decimal part needs a digit after the point, so "in 1991." ends at 1991.
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end = digit_run(bytes, end + 1);
+    }
+    if sign == 0 && !leading_point {
+        let digits = &slice[position..end];
+        let tail = &slice[end..];
+        let ends_word = |length: usize| {
+            !tail[length..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let all_digits = digits.bytes().all(|b| b.is_ascii_digit());
+        let suffix = tail.get(..2).map(str::to_ascii_lowercase);
+        if all_digits
+            && matches!(suffix.as_deref(), Some("st" | "nd" | "rd" | "th"))
+            && ends_word(2)
+        {
+            return Some((TokenKind::Ordinal, end + 2 - position));
+        }
+        if all_digits && digits.len() == 4 && digits.ends_with('0') {
+            let plural = ["s", "'s", "\u{2019}s"]
+                .into_iter()
+                .find(|mark| tail.starts_with(mark) && ends_word(mark.len()));
+            if let Some(plural) = plural {
+                return Some((TokenKind::Decade, 4 + plural.len()));
+            }
+        }
+    }
+    Some((TokenKind::Figure, end - position))
+}
+
+/// "'90s" or "’90s", as a length in bytes.
+fn two_digit_decade(rest: &str) -> Option<usize> {
+    let apostrophe = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '\u{2019}'))?;
+    let after = &rest[apostrophe.len_utf8()..];
+    let bytes = after.as_bytes();
+    let is_decade = bytes.len() >= 3
+        && bytes[0].is_ascii_digit()
+        && bytes[1] == b'0'
+        && bytes[2] == b's'
+        && !after[3..].chars().next().is_some_and(char::is_alphanumeric);
+    is_decade.then_some(apostrophe.len_utf8() + 3)
+}
+
+fn digit_run(bytes: &[u8], mut end: usize) -> usize {
+    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    end
+}
+
+/// Extends a run of one to three digits over groups of exactly three:
+/// "6,500", "1,234,567", and "6 500" with a space or a no-break space.
+fn grouped(slice: &str, mut end: usize) -> usize {
+    let bytes = slice.as_bytes();
+    let mut separator: Option<&str> = None;
+    loop {
+        let rest = &slice[end..];
+        let Some(next) = rest.chars().next() else {
+            break;
+        };
+        if !matches!(next, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
+            break;
+        }
+        let this_separator = &rest[..next.len_utf8()];
+        if separator.is_some_and(|previous| previous != this_separator) {
+            break;
+        }
+        let group_start = end + next.len_utf8();
+        let group_end = digit_run(bytes, group_start);
+        if group_end - group_start != 3 {
+            break;
+        }
+        separator = Some(this_separator);
+        end = group_end;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_and_texts(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|token| (token.kind, token.text))
+            .collect()
+    }
+
+    #[test]
+    fn figures_are_single_tokens() {
+        use TokenKind::{Figure, Punct, Word};
+        let cases: &[(&str, &[(TokenKind, &str)])] = &[
+            ("6,500", &[(Figure, "6,500")]),
+            ("6 500 troops", &[(Figure, "6 500"), (Word, "troops")]),
+            ("6\u{a0}500", &[(Figure, "6\u{a0}500")]),
+            ("1,234,567.89", &[(Figure, "1,234,567.89")]),
+            (
+                "0.5 and .5",
+                &[(Figure, "0.5"), (Word, "and"), (Figure, ".5")],
+            ),
+            (
+                "-3 and +4.2",
+                &[(Figure, "-3"), (Word, "and"), (Figure, "+4.2")],
+            ),
+            ("in 1991.", &[(Word, "in"), (Figure, "1991"), (Punct, ".")]),
+            ("2020 300", &[(Figure, "2020"), (Figure, "300")]),
+            ("1,50", &[(Figure, "1"), (Punct, ","), (Punct, "50")]),
+            ("200-300", &[(Figure, "200"), (Punct, "-"), (Figure, "300")]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&kinds_and_texts(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ordinals_decades_words_and_symbols() {
+        use TokenKind::{Decade, Figure, Ordinal, Punct, Symbol, Word};
+        let cases: &[(&str, &[(TokenKind, &str)])] = &[
+            (
+                "21st-century",
+                &[(Ordinal, "21st"), (Punct, "-"), (Word, "century")],
+            ),
+            ("the 1990s", &[(Word, "the"), (Decade, "1990s")]),
+            ("the '90s", &[(Word, "the"), (Decade, "'90s")]),
+            ("$1.2bn", &[(Symbol, "$"), (Figure, "1.2"), (Word, "bn")]),
+            ("12%", &[(Figure, "12"), (Symbol, "%")]),
+            ("Azerbaijan's 2", &[(Word, "Azerbaijan's"), (Figure, "2")]),
+            (
+                "G20 MH17",
+                &[(Word, "G"), (Punct, "20"), (Word, "MH"), (Punct, "17")],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&kinds_and_texts(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn space_before_is_recorded() {
+        let tokens = tokenize("six-week war", Span::new(0, 12));
+        let spaces: Vec<bool> = tokens.iter().map(|token| token.space_before).collect();
+        assert_eq!(spaces, [true, false, false, true]);
+    }
+}

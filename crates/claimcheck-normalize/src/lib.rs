@@ -1,0 +1,329 @@
+//! Reads each [`Mention`] for what it asserts, as a [`Claim`].
+//!
+//! This is where a figure gets its meaning:
+//!
+//! - its **interval**, from its qualifier and its implied precision (see
+//!   [`interval`] and ARCHITECTURE.md for the rule of each qualifier);
+//! - its **unit** in one form (`troops`, `weeks`, `usd`) and its **kind**;
+//! - its **base**, the same interval in a unit that compares across
+//!   spellings: days for durations, days since 1970-01-01 for dates;
+//! - the **year** of a date written without one, from the document's date;
+//! - its **role**: years, dates and ordinals place events in time and a
+//!   figure after "the" restates one; both are context, checked only when
+//!   a fact names them.
+
+use claimcheck_core::calendar::{self, Date};
+use claimcheck_core::{
+    Base, Claim, Dimension, Interval, Kind, Mention, Qualifier, Quantity, Reading, Role, Span,
+    vocab,
+};
+
+/// The claims of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Normalized {
+    /// The date the document was written, which gives dates without a year
+    /// their year.
+    pub date: Option<DocumentDate>,
+    pub claims: Vec<Claim>,
+}
+
+/// Where a document's date was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocumentDate {
+    pub date: Date,
+    /// The dateline it was read from; `None` for front matter.
+    pub dateline: Option<Span>,
+}
+
+/// How far into a file a dateline may stand.
+const DATELINE_WINDOW: usize = 2_000;
+
+/// How much longer than its date a dateline's sentence may be, for words
+/// such as "Published" or a place name.
+const DATELINE_SLACK: usize = 40;
+
+/// Reads the mentions of one document. `declared_date` is the `date:` of
+/// its front matter, if it has one.
+#[must_use]
+pub fn normalize(mentions: Vec<Mention>, declared_date: Option<&str>) -> Normalized {
+    let date = declared_date
+        .and_then(parse_declared_date)
+        .map(|date| DocumentDate {
+            date,
+            dateline: None,
+        })
+        .or_else(|| dateline(&mentions));
+    let claims = mentions
+        .into_iter()
+        .map(|mention| claim(mention, date.map(|date| date.date)))
+        .collect();
+    Normalized { date, claims }
+}
+
+/// `2022-10-31`, also as the start of a timestamp.
+fn parse_declared_date(declared: &str) -> Option<Date> {
+    declared.get(..10)?.parse().ok()
+}
+
+/// The first full date near the top that stands almost alone, as a
+/// dateline does ("October 31, 2022").
+fn dateline(mentions: &[Mention]) -> Option<DocumentDate> {
+    mentions
+        .iter()
+        .take_while(|mention| mention.span.start < DATELINE_WINDOW)
+        .find_map(|mention| {
+            let Reading::Date {
+                year: Some(year),
+                month,
+                day: Some(day),
+            } = mention.reading
+            else {
+                return None;
+            };
+            let alone = mention.sentence.len() <= mention.span.len() + DATELINE_SLACK;
+            let date = calendar::date(year, month, day)?;
+            alone.then_some(DocumentDate {
+                date,
+                dateline: Some(mention.span),
+            })
+        })
+}
+
+fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
+    let quantity = quantity(&mention, document_date);
+    let is_context =
+        matches!(quantity.kind, Kind::Date | Kind::Year | Kind::Ordinal) || mention.refers_back;
+    Claim {
+        span: mention.span,
+        sentence: mention.sentence,
+        role: if is_context {
+            Role::Context
+        } else {
+            Role::Claim
+        },
+        quantity,
+        noun: mention.noun,
+    }
+}
+
+fn quantity(mention: &Mention, document_date: Option<Date>) -> Quantity {
+    match mention.reading {
+        Reading::Figure { value, step } => amount(mention, Some(value), step, None),
+        Reading::Range { low, high } | Reading::Vague { low, high } => {
+            amount(mention, None, 0.0, Some(Interval::closed(low, high)))
+        }
+        Reading::Years { first, last } => years(first, last),
+        Reading::Date { year, month, day } => date(
+            year.or(document_date.map(|date| i32::from(date.year()))),
+            month,
+            day,
+        ),
+        Reading::Ago { value, step } => ago(mention, value, step, document_date),
+        Reading::Ordinal { value } => Quantity {
+            kind: Kind::Ordinal,
+            qualifier: Qualifier::Exact,
+            value: Some(value),
+            interval: Interval::exact(value),
+            unit: None,
+            precision: None,
+            base: Base {
+                dimension: Dimension::Ordinal,
+                unit: String::new(),
+                interval: Interval::exact(value),
+            },
+        },
+    }
+}
+
+/// A figure with a unit of measure, or a count of its noun. `bounds` is
+/// set for ranges and vague amounts, whose interval is given, not implied.
+fn amount(mention: &Mention, value: Option<f64>, step: f64, bounds: Option<Interval>) -> Quantity {
+    let unit = mention.unit.as_deref().and_then(vocab::unit);
+    let scale = unit.map_or(1.0, |unit| unit.scale);
+    let value = value.map(|value| value * scale);
+    let step = step * scale;
+    let qualifier = match (&mention.reading, mention.qualifier) {
+        (Reading::Range { .. }, _) => Qualifier::Range,
+        (Reading::Vague { .. }, Qualifier::Exact) => Qualifier::Approx,
+        (_, qualifier) => qualifier,
+    };
+    let (interval, precision) = match (bounds, value) {
+        (Some(bounds), _) => (bounds.map(|bound| bound * scale), None),
+        (None, Some(value)) => (
+            interval(qualifier, value, step),
+            matches!(qualifier, Qualifier::Exact | Qualifier::Approx).then_some(step),
+        ),
+        (None, None) => (Interval::UNBOUNDED, None),
+    };
+    if let Some(unit) = unit {
+        return Quantity {
+            kind: unit.kind,
+            qualifier,
+            value,
+            interval,
+            unit: Some(unit.name.to_string()),
+            precision,
+            base: Base {
+                dimension: unit.dimension,
+                unit: unit.base.to_string(),
+                interval: interval.map(|value| unit.to_base(value)),
+            },
+        };
+    }
+    let noun = mention
+        .noun
+        .as_ref()
+        .map(|noun| vocab::fold_noun(&noun.word));
+    Quantity {
+        kind: Kind::Count,
+        qualifier,
+        value,
+        interval,
+        unit: noun.clone(),
+        precision,
+        base: Base {
+            dimension: Dimension::Count,
+            unit: noun.unwrap_or_default(),
+            interval,
+        },
+    }
+}
+
+/// The values a figure allows, from its qualifier and the step it was
+/// written to.
+///
+/// A figure with no qualifier stands for anything that rounds to it at the
+/// place of its last non-zero digit: "2,000" is [1,500, 2,500), "6,500" is
+/// [6,450, 6,550), "286" is [285.5, 286.5) and so admits only 286 as a
+/// count, "1.5 million" is [1.45, 1.55) million. Words of approximation
+/// widen that to at least 10% either side; "nearly" and "just under" stay
+/// below the figure, "just over" above it.
+#[must_use]
+pub fn interval(qualifier: Qualifier, value: f64, step: f64) -> Interval {
+    let half_step = step / 2.0;
+    let magnitude = value.abs();
+    match qualifier {
+        Qualifier::Exact | Qualifier::Range => {
+            Interval::half_open(value - half_step, value + half_step)
+        }
+        Qualifier::Approx => {
+            let width = half_step.max(APPROX_SHARE * magnitude);
+            Interval::closed(value - width, value + width)
+        }
+        Qualifier::MoreThan => Interval::above(value, false),
+        Qualifier::AtLeast => Interval::above(value, true),
+        Qualifier::UpTo => Interval::below(value, true),
+        Qualifier::LessThan => Interval::below(value, false),
+        Qualifier::JustOver => Interval {
+            low: Interval::above(value, false).low,
+            high: Interval::below(value + half_step.max(JUST_SHARE * magnitude), true).high,
+        },
+        Qualifier::JustUnder => Interval {
+            low: Interval::above(value - half_step.max(JUST_SHARE * magnitude), true).low,
+            high: Interval::below(value, false).high,
+        },
+        Qualifier::Nearly => Interval {
+            low: Interval::above(value - half_step.max(APPROX_SHARE * magnitude), true).low,
+            high: Interval::below(value, false).high,
+        },
+    }
+}
+
+/// How far "about", "around" and "nearly" reach, as a share of the figure.
+const APPROX_SHARE: f64 = 0.10;
+
+/// How far "just over" and "just under" reach, as a share of the figure.
+const JUST_SHARE: f64 = 0.05;
+
+fn years(first: i32, last: i32) -> Quantity {
+    let base = match (calendar::year(first), calendar::year(last)) {
+        (Some(first), Some(last)) => Interval {
+            low: first.low,
+            high: last.high,
+        },
+        _ => Interval::UNBOUNDED,
+    };
+    Quantity {
+        kind: Kind::Year,
+        qualifier: if first == last {
+            Qualifier::Exact
+        } else {
+            Qualifier::Range
+        },
+        value: (first == last).then_some(f64::from(first)),
+        interval: Interval::closed(f64::from(first), f64::from(last)),
+        unit: None,
+        precision: None,
+        base: calendar_base(base),
+    }
+}
+
+fn date(year: Option<i32>, month: u8, day: Option<u8>) -> Quantity {
+    let interval = match (year, day) {
+        (Some(year), Some(day)) => calendar::day(year, month, day),
+        (Some(year), None) => calendar::month(year, month),
+        (None, _) => None,
+    }
+    .unwrap_or(Interval::UNBOUNDED);
+    let value = interval
+        .low_value()
+        .filter(|low| Some(*low) == interval.high_value());
+    Quantity {
+        kind: Kind::Date,
+        qualifier: Qualifier::Exact,
+        value,
+        interval,
+        unit: None,
+        precision: None,
+        base: calendar_base(interval),
+    }
+}
+
+/// "two years ago": the document's date less the duration, as precise as
+/// the duration was written.
+fn ago(mention: &Mention, value: f64, step: f64, document_date: Option<Date>) -> Quantity {
+    let unit = mention.unit.as_deref().and_then(vocab::unit);
+    let (interval, value) = match (unit, document_date) {
+        (Some(unit), Some(document_date)) => {
+            let today = calendar::day_number(document_date);
+            let days_back = interval(mention.qualifier, value * unit.scale, step * unit.scale)
+                .map(|value| unit.to_base(value));
+            // Further back is earlier, so the bounds swap.
+            let interval = Interval {
+                low: days_back.high.map(|bound| claimcheck_core::Bound {
+                    value: today - bound.value,
+                    ..bound
+                }),
+                high: days_back.low.map(|bound| claimcheck_core::Bound {
+                    value: today - bound.value,
+                    ..bound
+                }),
+            };
+            (
+                interval,
+                Some((today - unit.to_base(value * unit.scale)).round()),
+            )
+        }
+        _ => (Interval::UNBOUNDED, None),
+    };
+    Quantity {
+        kind: Kind::Date,
+        qualifier: mention.qualifier,
+        value,
+        interval,
+        unit: None,
+        precision: None,
+        base: calendar_base(interval),
+    }
+}
+
+fn calendar_base(interval: Interval) -> Base {
+    Base {
+        dimension: Dimension::Calendar,
+        unit: "days".to_string(),
+        interval,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,420 @@
+use claimcheck_core::calendar::{self, Date};
+use claimcheck_core::{Interval, Kind, Mention, Noun, NounRole, Qualifier, Reading, Role, Span};
+
+use crate::{interval, normalize};
+
+fn mention(
+    qualifier: Qualifier,
+    reading: Reading,
+    unit: Option<&str>,
+    noun: Option<&str>,
+) -> Mention {
+    Mention {
+        span: Span::new(100, 110),
+        sentence: Span::new(0, 200),
+        qualifier,
+        reading,
+        unit: unit.map(str::to_string),
+        noun: noun.map(|word| Noun {
+            word: word.to_string(),
+            span: Span::new(111, 111 + word.len()),
+            role: NounRole::Counted,
+        }),
+        refers_back: false,
+    }
+}
+
+fn figure(value: f64, step: f64) -> Reading {
+    Reading::Figure { value, step }
+}
+
+fn day(year: i16, month: i8, day: i8) -> f64 {
+    calendar::day_number(jiff_date(year, month, day))
+}
+
+fn jiff_date(year: i16, month: i8, day: i8) -> Date {
+    Date::new(year, month, day).unwrap()
+}
+
+#[test]
+fn qualifier_intervals() {
+    use Qualifier::*;
+    // (qualifier, value, step, expected)
+    let cases = [
+        (Exact, 2000.0, 1000.0, Interval::half_open(1500.0, 2500.0)),
+        (Exact, 6500.0, 100.0, Interval::half_open(6450.0, 6550.0)),
+        (Exact, 286.0, 1.0, Interval::half_open(285.5, 286.5)),
+        (Exact, 1.5e6, 1e5, Interval::half_open(1.45e6, 1.55e6)),
+        (
+            Approx,
+            30_000.0,
+            10_000.0,
+            Interval::closed(25_000.0, 35_000.0),
+        ),
+        (Approx, 300.0, 1.0, Interval::closed(270.0, 330.0)),
+        (MoreThan, 6500.0, 100.0, Interval::above(6500.0, false)),
+        (AtLeast, 6500.0, 100.0, Interval::above(6500.0, true)),
+        (UpTo, 20.0, 10.0, Interval::below(20.0, true)),
+        (LessThan, 20.0, 10.0, Interval::below(20.0, false)),
+    ];
+    for (qualifier, value, step, expected) in cases {
+        assert_eq!(
+            interval(qualifier, value, step),
+            expected,
+            "{qualifier:?} {value}"
+        );
+    }
+    let nearly = interval(Nearly, 30_000.0, 10_000.0);
+    assert!(nearly.contains(29_000.0) && !nearly.contains(30_000.0) && !nearly.contains(24_000.0));
+    let just_over = interval(JustOver, 6500.0, 100.0);
+    assert!(
+        just_over.contains(6600.0) && !just_over.contains(6500.0) && !just_over.contains(7000.0)
+    );
+    let just_under = interval(JustUnder, 6500.0, 100.0);
+    assert!(
+        just_under.contains(6400.0) && !just_under.contains(6500.0) && !just_under.contains(6000.0)
+    );
+}
+
+#[test]
+fn round_figures_admit_what_rounds_to_them() {
+    let two_thousand = interval(Qualifier::Exact, 2000.0, 1000.0);
+    assert!(two_thousand.contains(1960.0));
+    let two_eighty_six = interval(Qualifier::Exact, 286.0, 1.0);
+    assert!(!two_eighty_six.contains(386.0));
+    assert!(two_eighty_six.overlaps(&Interval::closed(284.0, 287.0)));
+    let around = interval(Qualifier::Approx, 30_000.0, 10_000.0);
+    assert!(around.contains(29_000.0));
+}
+
+#[test]
+fn counts_take_their_noun_in_plural_form() {
+    let claims = normalize(
+        vec![mention(
+            Qualifier::MoreThan,
+            figure(6500.0, 100.0),
+            None,
+            Some("troops"),
+        )],
+        None,
+    )
+    .claims;
+    let quantity = &claims[0].quantity;
+    assert_eq!(
+        (quantity.kind, quantity.unit.as_deref(), claims[0].role),
+        (Kind::Count, Some("troops"), Role::Claim)
+    );
+    assert_eq!(quantity.base.unit, "troops");
+    let one = normalize(
+        vec![mention(
+            Qualifier::Exact,
+            figure(1.0, 1.0),
+            None,
+            Some("war"),
+        )],
+        None,
+    )
+    .claims;
+    assert_eq!(one[0].quantity.unit.as_deref(), Some("wars"));
+}
+
+#[test]
+fn durations_carry_days_and_decades_read_as_years() {
+    let six_weeks = &normalize(
+        vec![mention(
+            Qualifier::Exact,
+            figure(6.0, 1.0),
+            Some("week"),
+            None,
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!(
+        (six_weeks.kind, six_weeks.unit.as_deref()),
+        (Kind::Duration, Some("weeks"))
+    );
+    assert_eq!(six_weeks.interval, Interval::half_open(5.5, 6.5));
+    assert_eq!(six_weeks.base.interval, Interval::half_open(38.5, 45.5));
+    assert!(
+        six_weeks
+            .base
+            .interval
+            .overlaps(&Interval::closed(44.0, 45.0))
+    );
+
+    let decades = &normalize(
+        vec![mention(
+            Qualifier::UpTo,
+            figure(2.0, 1.0),
+            Some("decades"),
+            None,
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!(
+        (decades.value, decades.unit.as_deref()),
+        (Some(20.0), Some("years"))
+    );
+    assert_eq!(decades.interval, Interval::below(20.0, true));
+
+    let several = &normalize(
+        vec![mention(
+            Qualifier::Exact,
+            Reading::Vague {
+                low: 3.0,
+                high: 9.0,
+            },
+            Some("decades"),
+            None,
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!(
+        (several.value, several.qualifier),
+        (None, Qualifier::Approx)
+    );
+    assert_eq!(several.interval, Interval::closed(30.0, 90.0));
+}
+
+#[test]
+fn money_and_percent_take_their_unit() {
+    let money = &normalize(
+        vec![mention(
+            Qualifier::Exact,
+            figure(1.2e9, 1e8),
+            Some("$"),
+            None,
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!(
+        (money.kind, money.unit.as_deref(), money.base.unit.as_str()),
+        (Kind::Money, Some("usd"), "usd")
+    );
+    let percent = &normalize(
+        vec![mention(
+            Qualifier::Exact,
+            figure(12.0, 1.0),
+            Some("per cent"),
+            None,
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!(
+        (percent.kind, percent.unit.as_deref()),
+        (Kind::Percent, Some("percent"))
+    );
+}
+
+#[test]
+fn ranges_keep_their_bounds() {
+    let range = &normalize(
+        vec![mention(
+            Qualifier::Exact,
+            Reading::Range {
+                low: 2e6,
+                high: 3e6,
+            },
+            None,
+            Some("people"),
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!((range.qualifier, range.value), (Qualifier::Range, None));
+    assert_eq!(range.interval, Interval::closed(2e6, 3e6));
+}
+
+#[test]
+fn the_dateline_dates_the_document_and_fills_missing_years() {
+    let dateline = Mention {
+        span: Span::new(10, 26),
+        sentence: Span::new(10, 26),
+        ..mention(
+            Qualifier::Exact,
+            Reading::Date {
+                year: Some(2022),
+                month: 10,
+                day: Some(31),
+            },
+            None,
+            None,
+        )
+    };
+    let meeting = mention(
+        Qualifier::Exact,
+        Reading::Date {
+            year: None,
+            month: 10,
+            day: Some(3),
+        },
+        None,
+        None,
+    );
+    let in_august = mention(
+        Qualifier::Exact,
+        Reading::Date {
+            year: None,
+            month: 8,
+            day: None,
+        },
+        None,
+        None,
+    );
+    let normalized = normalize(vec![dateline, meeting, in_august], None);
+    assert_eq!(
+        normalized.date.map(|date| date.date),
+        Some(jiff_date(2022, 10, 31))
+    );
+    let [dateline, meeting, august] = &normalized.claims[..] else {
+        panic!("three claims")
+    };
+    assert_eq!(dateline.role, Role::Context);
+    assert_eq!(meeting.quantity.value, Some(day(2022, 10, 3)));
+    assert_eq!(
+        meeting.quantity.base.interval,
+        Interval::exact(day(2022, 10, 3))
+    );
+    assert_eq!(august.quantity.value, None);
+    assert_eq!(
+        august.quantity.interval,
+        Interval::closed(day(2022, 8, 1), day(2022, 8, 31))
+    );
+}
+
+#[test]
+fn a_date_inside_a_sentence_is_no_dateline() {
+    let in_prose = mention(
+        Qualifier::Exact,
+        Reading::Date {
+            year: Some(2022),
+            month: 10,
+            day: Some(3),
+        },
+        None,
+        None,
+    );
+    assert_eq!(normalize(vec![in_prose], None).date, None);
+}
+
+#[test]
+fn front_matter_date_wins_over_a_dateline() {
+    let dateline = Mention {
+        sentence: Span::new(100, 110),
+        ..mention(
+            Qualifier::Exact,
+            Reading::Date {
+                year: Some(2022),
+                month: 10,
+                day: Some(31),
+            },
+            None,
+            None,
+        )
+    };
+    let normalized = normalize(vec![dateline], Some("2021-05-04T10:00:00Z"));
+    assert_eq!(
+        normalized.date.map(|date| date.date),
+        Some(jiff_date(2021, 5, 4))
+    );
+}
+
+#[test]
+fn a_date_without_year_and_no_document_date_is_open() {
+    let claims = normalize(
+        vec![mention(
+            Qualifier::Exact,
+            Reading::Date {
+                year: None,
+                month: 10,
+                day: Some(3),
+            },
+            None,
+            None,
+        )],
+        None,
+    )
+    .claims;
+    assert_eq!(claims[0].quantity.interval, Interval::UNBOUNDED);
+}
+
+#[test]
+fn years_and_decades_span_their_days() {
+    let claims = normalize(
+        vec![
+            mention(
+                Qualifier::Exact,
+                Reading::Years {
+                    first: 1991,
+                    last: 1991,
+                },
+                None,
+                None,
+            ),
+            mention(
+                Qualifier::Exact,
+                Reading::Years {
+                    first: 1990,
+                    last: 1999,
+                },
+                None,
+                None,
+            ),
+        ],
+        None,
+    )
+    .claims;
+    assert_eq!(
+        (claims[0].quantity.kind, claims[0].quantity.value),
+        (Kind::Year, Some(1991.0))
+    );
+    assert_eq!(Some(claims[0].quantity.base.interval), calendar::year(1991));
+    assert_eq!(claims[1].quantity.value, None);
+    assert_eq!(
+        claims[1].quantity.interval,
+        Interval::closed(1990.0, 1999.0)
+    );
+    assert!(claims.iter().all(|claim| claim.role == Role::Context));
+}
+
+#[test]
+fn ago_counts_back_from_the_document_date() {
+    let ago = mention(
+        Qualifier::Exact,
+        Reading::Ago {
+            value: 2.0,
+            step: 1.0,
+        },
+        Some("years"),
+        None,
+    );
+    let claims = normalize(vec![ago], Some("2022-10-31")).claims;
+    let quantity = &claims[0].quantity;
+    assert_eq!((quantity.kind, claims[0].role), (Kind::Date, Role::Context));
+    assert!(quantity.base.interval.contains(day(2020, 11, 10)));
+    assert!(!quantity.base.interval.contains(day(2019, 10, 31)));
+    assert!(!quantity.base.interval.contains(day(2022, 1, 1)));
+}
+
+#[test]
+fn figures_that_refer_back_are_context() {
+    let restated = Mention {
+        refers_back: true,
+        ..mention(Qualifier::Exact, figure(2.0, 1.0), None, Some("countries"))
+    };
+    assert_eq!(
+        normalize(vec![restated], None).claims[0].role,
+        Role::Context
+    );
+}

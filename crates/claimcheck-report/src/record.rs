@@ -1,0 +1,228 @@
+//! The flat record of one figure, shared by the JSON Lines, JSON and CSV
+//! formats.
+
+use claimcheck_core::{Assessment, Claim, Fact, Kind, Role, display};
+use serde::Serialize;
+
+use crate::Document;
+
+/// Line starts of a document, to turn byte offsets into lines and columns.
+#[derive(Debug)]
+pub(crate) struct Lines<'s> {
+    source: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> Lines<'s> {
+    pub(crate) fn new(source: &'s str) -> Lines<'s> {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(offset, _)| offset + 1))
+            .collect();
+        Lines { source, starts }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|start| *start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self.source[line_start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub(crate) fn line(&self, line: usize) -> &'s str {
+        let start = self.starts[line - 1];
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.source.len(), |next| next - 1);
+        self.source[start..end].trim_end_matches('\r')
+    }
+}
+
+/// A figure in a record: whole numbers without a decimal point, dates as
+/// `YYYY-MM-DD`.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum Figure {
+    Whole(i64),
+    Number(f64),
+    Date(String),
+}
+
+/// Largest whole number an f64 holds exactly.
+const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
+
+fn figure(kind: Kind, value: f64) -> Figure {
+    if kind == Kind::Date {
+        Figure::Date(display::value(kind, value))
+    } else if value.fract() == 0.0 && value.abs() < EXACT_WHOLE {
+        Figure::Whole(value as i64)
+    } else {
+        Figure::Number(value)
+    }
+}
+
+/// One figure. The verdict fields are present only in `verify` reports;
+/// inside them, `None` is written as null (or an empty CSV cell).
+// An absent field and a null one differ here: that is what the nested
+// options say.
+#[allow(clippy::option_option)]
+#[derive(Debug, Serialize)]
+pub(crate) struct Record<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+    value: Option<Figure>,
+    low: Option<Figure>,
+    high: Option<Figure>,
+    qualifier: &'static str,
+    unit: Option<&'a str>,
+    precision: Option<Figure>,
+    noun: Option<&'a str>,
+    role: &'static str,
+    /// The interval in the base unit, for durations and measures whose
+    /// unit is not the base ("weeks" in days).
+    base_unit: Option<&'a str>,
+    base_low: Option<Figure>,
+    base_high: Option<Figure>,
+    sentence: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_value: Option<Option<Figure>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_low: Option<Option<Figure>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_high: Option<Option<Figure>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_unit: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    /// The facts that tied, for `ambiguous`, separated by `|`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: Option<String>,
+}
+
+impl<'a> Record<'a> {
+    pub(crate) fn of_claim(
+        document: Document<'a>,
+        lines: &Lines<'_>,
+        claim: &'a Claim,
+    ) -> Record<'a> {
+        let quantity = &claim.quantity;
+        let (line, column) = lines.position(claim.span.start);
+        let has_base = matches!(quantity.kind, Kind::Duration | Kind::Measure)
+            && quantity.unit.as_deref() != Some(quantity.base.unit.as_str());
+        let base_figure = |value: Option<f64>| {
+            value
+                .filter(|_| has_base)
+                .map(|value| figure(quantity.kind, value))
+        };
+        Record {
+            file: document.path,
+            line,
+            column,
+            start: claim.span.start,
+            end: claim.span.end,
+            text: claim.span.of(document.source),
+            kind: quantity.kind.as_str(),
+            value: quantity.value.map(|value| figure(quantity.kind, value)),
+            low: quantity
+                .interval
+                .low_value()
+                .map(|value| figure(quantity.kind, value)),
+            high: quantity
+                .interval
+                .high_value()
+                .map(|value| figure(quantity.kind, value)),
+            qualifier: quantity.qualifier.as_str(),
+            unit: quantity.unit.as_deref(),
+            precision: quantity.precision.map(|step| figure(Kind::Count, step)),
+            noun: claim.noun.as_ref().map(|noun| noun.word.as_str()),
+            role: match claim.role {
+                Role::Claim => "claim",
+                Role::Context => "context",
+            },
+            base_unit: has_base.then_some(quantity.base.unit.as_str()),
+            base_low: base_figure(quantity.base.interval.low_value()),
+            base_high: base_figure(quantity.base.interval.high_value()),
+            sentence: collapse_whitespace(claim.sentence.of(document.source)),
+            verdict: None,
+            fact: None,
+            reference_value: None,
+            reference_low: None,
+            reference_high: None,
+            reference_unit: None,
+            source: None,
+            as_of: None,
+            reason: None,
+            candidates: None,
+        }
+    }
+
+    pub(crate) fn of_assessment(
+        document: Document<'a>,
+        lines: &Lines<'_>,
+        assessment: &'a Assessment<'a>,
+    ) -> Record<'a> {
+        let fact: Option<&'a Fact> = assessment.fact;
+        let fact_figure =
+            |value: Option<f64>| fact.and_then(|fact| value.map(|value| figure(fact.kind, value)));
+        let candidates: Vec<&str> = assessment
+            .candidates
+            .iter()
+            .map(|fact| fact.id.as_str())
+            .collect();
+        Record {
+            verdict: Some(assessment.verdict.as_str()),
+            fact: Some(fact.map(|fact| fact.id.as_str())),
+            reference_value: Some(fact_figure(fact.map(|fact| fact.value))),
+            reference_low: Some(fact_figure(fact.and_then(|fact| fact.interval.low_value()))),
+            reference_high: Some(fact_figure(
+                fact.and_then(|fact| fact.interval.high_value()),
+            )),
+            reference_unit: Some(fact.and_then(|fact| fact.units.first()).map(String::as_str)),
+            source: Some(fact.and_then(|fact| fact.source.as_deref())),
+            as_of: Some(fact.and_then(|fact| fact.as_of.as_deref())),
+            reason: Some(&assessment.reason),
+            candidates: Some(candidates.join("|")),
+            ..Record::of_claim(document, lines, &assessment.claim)
+        }
+    }
+}
+
+/// A sentence on one line, as a reader would quote it.
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let lines = Lines::new("ab\n€5 x\r\nlast");
+        assert_eq!(lines.position(0), (1, 1));
+        assert_eq!(lines.position(3), (2, 1));
+        assert_eq!(
+            lines.position(6),
+            (2, 2),
+            "€ is one character of three bytes"
+        );
+        assert_eq!(lines.position(11), (3, 1));
+        assert_eq!(lines.line(2), "€5 x");
+        assert_eq!(lines.line(3), "last");
+    }
+}
