@@ -42,7 +42,7 @@ fn walk(folder: &Path, inputs: &mut Vec<Input>) {
     for entry in WalkDir::new(folder).sort_by_file_name() {
         match entry {
             Ok(entry) if entry.file_type().is_file() && is_article(entry.path()) => {
-                inputs.push(Input::File(entry.into_path()))
+                inputs.push(Input::File(entry.into_path()));
             }
             Ok(_) => {}
             Err(error) => {

@@ -1,1 +1,334 @@
+//! Each rule of matching and comparison, as an article, a reference and
+//! the verdicts expected. The earlier stages build the claims and facts, so
+//! the tables read as a user would write them.
 
+use std::path::Path;
+
+use claimcheck_core::Verdict;
+
+use crate::{FactIndex, check};
+
+const HEADER: &str = "id,value,low,high,unit,keywords,as_of\n";
+
+/// The verdicts of an article against reference rows, as
+/// `(text, verdict, fact)`, plus the reasons.
+fn verdicts(article: &str, rows: &str) -> Vec<(String, Verdict, Option<String>, String)> {
+    let (facts, problems) =
+        claimcheck_reference::parse(Path::new("test.csv"), format!("{HEADER}{rows}").as_bytes());
+    assert!(problems.is_empty(), "{problems:?}");
+    let index = FactIndex::new(&facts);
+    let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
+    let normalized =
+        claimcheck_normalize::normalize(extraction.mentions, extraction.declared_date.as_deref());
+    check(
+        article,
+        normalized.claims,
+        normalized.date.map(|date| date.date),
+        &index,
+    )
+    .into_iter()
+    .map(|assessment| {
+        (
+            assessment.claim.span.of(article).to_string(),
+            assessment.verdict,
+            assessment.fact.map(|fact| fact.id.clone()),
+            assessment.reason,
+        )
+    })
+    .collect()
+}
+
+fn verdict_of(article: &str, rows: &str, text: &str) -> (Verdict, Option<String>) {
+    let all = verdicts(article, rows);
+    let (_, verdict, fact, _) = all
+        .into_iter()
+        .find(|(claim, ..)| claim == text)
+        .unwrap_or_else(|| panic!("no assessment of {text:?}"));
+    (verdict, fact)
+}
+
+const DEATHS: &str = "deaths,6731,6500,7300,troops|soldiers,war;2020|six-week,\n";
+
+#[test]
+fn intervals_decide_the_verdict() {
+    use Verdict::{Contradicted, Supported};
+    let exact = |value: &str| format!("f,{value},,,peacekeepers,,\n");
+    // (sentence, reference row, claim text, verdict)
+    let cases = [
+        (
+            "More than 6,500 soldiers died in the war of 2020.",
+            DEATHS.to_string(),
+            "More than 6,500",
+            Supported,
+        ),
+        (
+            "More than 6,500 soldiers died in the war of 2020.",
+            "deaths,6000,,,soldiers,war,\n".to_string(),
+            "More than 6,500",
+            Contradicted,
+        ),
+        (
+            "It sent 2,000 peacekeepers.",
+            exact("1960"),
+            "2,000",
+            Supported,
+        ),
+        (
+            "It sent 286 peacekeepers.",
+            exact("386"),
+            "286",
+            Contradicted,
+        ),
+        (
+            "It sent 286 peacekeepers.",
+            "f,286,284,287,peacekeepers,,\n".to_string(),
+            "286",
+            Supported,
+        ),
+        (
+            "It sent around 30,000 peacekeepers.",
+            exact("29000"),
+            "around 30,000",
+            Supported,
+        ),
+        (
+            "It sent around 30,000 peacekeepers.",
+            exact("40000"),
+            "around 30,000",
+            Contradicted,
+        ),
+        (
+            "It sent up to 500 peacekeepers.",
+            exact("500"),
+            "up to 500",
+            Supported,
+        ),
+        (
+            "It sent fewer than 500 peacekeepers.",
+            exact("500"),
+            "fewer than 500",
+            Contradicted,
+        ),
+        (
+            "It sent between 400 and 600 peacekeepers.",
+            exact("650"),
+            "between 400 and 600",
+            Contradicted,
+        ),
+    ];
+    for (sentence, row, text, expected) in cases {
+        assert_eq!(
+            verdict_of(sentence, &row, text).0,
+            expected,
+            "{sentence} against {row}"
+        );
+    }
+}
+
+#[test]
+fn tolerance_widens_an_exact_fact() {
+    let row = "f,1000,,,peacekeepers,,\n";
+    assert_eq!(
+        verdict_of("It sent 1,040 peacekeepers.", row, "1,040").0,
+        Verdict::Contradicted
+    );
+    let (facts, problems) = claimcheck_reference::parse(
+        Path::new("t.csv"),
+        b"id,value,unit,tolerance\nf,1000,peacekeepers,5%\n",
+    );
+    assert!(problems.is_empty());
+    let index = FactIndex::new(&facts);
+    let article = "It sent 1,040 peacekeepers.";
+    let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
+    let claims = claimcheck_normalize::normalize(extraction.mentions, None).claims;
+    assert_eq!(
+        check(article, claims, None, &index)[0].verdict,
+        Verdict::Supported
+    );
+}
+
+#[test]
+fn durations_compare_across_units() {
+    let row = "duration,44,44,45,days,war,\n";
+    assert_eq!(
+        verdict_of("A six-week war ended.", row, "six-week").0,
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict_of("A nine-week war ended.", row, "nine-week").0,
+        Verdict::Contradicted
+    );
+    assert_eq!(
+        verdict_of("The war lasted 44 days.", row, "44 days").0,
+        Verdict::Supported
+    );
+    // Two months written to the month is at least 1.5 months, 45.7 days.
+    assert_eq!(
+        verdict_of("The war lasted two months.", row, "two months").0,
+        Verdict::Contradicted
+    );
+    assert_eq!(
+        verdict_of("The war lasted about six weeks.", row, "about six weeks").0,
+        Verdict::Supported
+    );
+}
+
+#[test]
+fn dates_compare_with_dates_and_years() {
+    let rows = "geneva,2022-10-02,,,date,geneva,\ndissolution,1991,,,year,soviet union,\n";
+    let article = "October 31, 2022\n\nMinisters met on Oct. 3 in Geneva.\n\nThe Soviet Union collapsed in 1991.";
+    assert_eq!(
+        verdict_of(article, rows, "Oct. 3"),
+        (Verdict::Contradicted, Some("geneva".into()))
+    );
+    assert_eq!(verdict_of(article, rows, "1991").0, Verdict::Supported);
+    let year_against_date = "started,2020-09-27,,,date,war,\n";
+    assert_eq!(
+        verdict_of("The war started in 2020.", year_against_date, "2020").0,
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict_of("The war started in 2021.", year_against_date, "2021").0,
+        Verdict::Contradicted
+    );
+}
+
+#[test]
+fn a_year_never_matches_a_count() {
+    let all = verdicts("The war of 2020 was long.", "f,2020,,,troops,war,\n");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn keywords_must_all_be_in_the_sentence() {
+    let all = verdicts(
+        "It sent 2,000 peacekeepers.",
+        "f,1960,,,peacekeepers,deploy|deployed;russia,\n",
+    );
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        (all[0].1, &all[0].3),
+        (
+            Verdict::Unverified,
+            &"no fact applies: f measures the same but needs `deploy|deployed` in the sentence"
+                .to_string()
+        )
+    );
+    let supported = verdicts(
+        "Russia deployed 2,000 peacekeepers.",
+        "f,1960,,,peacekeepers,deploy|deployed;russia,\n",
+    );
+    assert_eq!(supported[0].1, Verdict::Supported);
+}
+
+#[test]
+fn the_fact_with_most_keyword_groups_wins() {
+    let rows = "broad,500,,,troops,war,\nnarrow,2000,,,troops,war;russia,\n";
+    assert_eq!(
+        verdict_of("Russia sent 2,000 troops to the war.", rows, "2,000"),
+        (Verdict::Supported, Some("narrow".into()))
+    );
+}
+
+#[test]
+fn tied_facts_that_disagree_are_ambiguous() {
+    let rows = "one,2000,,,troops,war,\nother,5000,,,troops,war,\n";
+    let all = verdicts("It sent 2,000 troops to the war.", rows);
+    assert_eq!(all[0].1, Verdict::Ambiguous);
+    assert_eq!(
+        all[0].3,
+        "facts apply equally and disagree: one (2,000 troops) supports it; other (5,000 troops) rules it out"
+    );
+    let agreeing = "one,2000,,,troops,war,\nother,1990,,,troops,war,\n";
+    assert_eq!(
+        verdict_of("It sent 2,000 troops to the war.", agreeing, "2,000"),
+        (Verdict::Supported, Some("one".into()))
+    );
+}
+
+#[test]
+fn within_a_sentence_a_fact_goes_to_the_figure_that_names_its_keyword() {
+    let row = "duration,44,44,45,days,war;2020|six-week,\n";
+    let article = "A six-week war in 2020 ended a rule of several decades.";
+    let all = verdicts(article, row);
+    let texts: Vec<(&str, Verdict)> = all
+        .iter()
+        .map(|(text, verdict, ..)| (text.as_str(), *verdict))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("six-week", Verdict::Supported),
+            ("several decades", Verdict::Unverified)
+        ]
+    );
+    assert_eq!(
+        all[1].3,
+        "duration applies to \"six-week\" in the same sentence, not to this figure"
+    );
+}
+
+#[test]
+fn without_a_named_noun_the_nearest_figure_takes_the_fact() {
+    let row = "f,12,,,days,siege,\n";
+    let all = verdicts("After 3 days of talks, the siege lasted 12 days.", row);
+    let texts: Vec<(&str, Verdict)> = all
+        .iter()
+        .map(|(text, verdict, ..)| (text.as_str(), *verdict))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("3 days", Verdict::Unverified),
+            ("12 days", Verdict::Supported)
+        ]
+    );
+}
+
+#[test]
+fn context_figures_get_no_verdict_without_a_fact() {
+    let all = verdicts(
+        "October 31, 2022\n\nIn 2020 the two countries fought a second war.",
+        "f,2,,,wars,fought,\n",
+    );
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn a_fact_dated_after_the_article_says_so() {
+    let row = "f,30000,20000,36000,lives,conflict,2024-01-01\n";
+    let all = verdicts(
+        "October 31, 2022\n\nThe conflict claimed around 30,000 lives.",
+        row,
+    );
+    assert!(
+        all[0]
+            .3
+            .ends_with("; the reference is as of 2024-01-01, after the article's date 2022-10-31"),
+        "{}",
+        all[0].3
+    );
+}
+
+#[test]
+fn reasons_say_what_each_side_allows() {
+    let all = verdicts("It sent 2,000 peacekeepers.", "f,1960,,,peacekeepers,,\n");
+    assert_eq!(
+        all[0].3,
+        "reference: 1,960 peacekeepers (f); \"2,000\" is a round figure for 1,500–2,500 peacekeepers"
+    );
+    let all = verdicts(
+        "It sent 386 peacekeepers.",
+        "f,286,284,287,peacekeepers,,\n",
+    );
+    assert_eq!(
+        all[0].3,
+        "reference: 286 peacekeepers (284–287) (f); \"386\" says 386 peacekeepers, which the reference rules out"
+    );
+}
+
+#[test]
+fn unverified_claims_say_what_is_missing() {
+    let all = verdicts("It sent 2,000 peacekeepers.", "f,12,,,days,,\n");
+    assert_eq!(all[0].3, "no reference fact for a count of peacekeepers");
+}

@@ -1,1 +1,404 @@
+//! Runs the built `claimcheck` binary the way a user does and checks what
+//! it prints and how it exits.
+//!
+//! Every article under `data/articles/` and every fixture under
+//! `data/fixtures/` gets two snapshots, `extract@…` and `verify@…`, in the
+//! top-level `snapshots/` folder; a new file gets its snapshots without new
+//! code. A fixture `name.md` is verified against `name.csv` when one stands
+//! beside it, else against `data/reference.csv`.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_claimcheck");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const SEED: &str = "data/articles/moscow-times-2022-10-31-putin-normalization.md";
+
+fn claimcheck(arguments: &[&str]) -> Output {
+    Command::new(BINARY)
+        .args(arguments)
+        .current_dir(ROOT)
+        .output()
+        .expect("the claimcheck binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("errors are UTF-8")
+}
+
+/// The exit status, standard output and standard error, as a reviewer
+/// reads them.
+fn transcript(output: &Output) -> String {
+    let mut transcript = format!("exit status: {}\n", output.status.code().unwrap_or(-1));
+    transcript.push_str(&stdout(output));
+    if !output.stderr.is_empty() {
+        transcript.push_str("--- stderr ---\n");
+        transcript.push_str(&stderr(output));
+    }
+    transcript
+}
+
+/// The path of a file under the root, with `/` separators, as the binary
+/// is given it.
+fn relative(path: &Path) -> String {
+    let relative = path.strip_prefix(ROOT).expect("inputs lie under the root");
+    relative.to_string_lossy().replace('\\', "/")
+}
+
+fn reference_for(article: &str) -> String {
+    let beside = PathBuf::from(ROOT).join(article).with_extension("csv");
+    if beside.exists() {
+        relative(&beside)
+    } else {
+        "data/reference.csv".to_string()
+    }
+}
+
+macro_rules! snapshot_every_input {
+    ($name:literal, |$article:ident| $arguments:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/", $name),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::glob!("../../../data", "{articles,fixtures}/*.{md,txt}", |path| {
+                let $article = relative(path);
+                let arguments: Vec<String> = $arguments;
+                let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+                insta::assert_snapshot!($name, transcript(&claimcheck(&arguments)));
+            });
+        });
+    };
+}
+
+#[test]
+fn extract_snapshots() {
+    snapshot_every_input!("extract", |article| vec!["extract".into(), article]);
+}
+
+#[test]
+fn verify_snapshots() {
+    snapshot_every_input!("verify", |article| {
+        let reference = reference_for(&article);
+        vec!["verify".into(), "--reference".into(), reference, article]
+    });
+}
+
+#[test]
+fn the_seed_article_has_one_contradiction_the_geneva_date() {
+    let output = claimcheck(&["verify", "--format", "jsonl", SEED]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let contradicted: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .filter(|record: &serde_json::Value| record["verdict"] == "contradicted")
+        .collect();
+    assert_eq!(contradicted.len(), 1, "{contradicted:#?}");
+    assert_eq!(contradicted[0]["text"], "Oct. 3");
+    assert_eq!(contradicted[0]["fact"], "geneva-ministers-meeting-2022-10");
+    assert_eq!(contradicted[0]["value"], "2022-10-03");
+    assert_eq!(contradicted[0]["reference_value"], "2022-10-02");
+}
+
+#[test]
+fn verify_checks_data_articles_by_default() {
+    let output = claimcheck(&["verify"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).ends_with(
+            "1 file, 11 claims: 8 supported, 1 contradicted, 2 unverified, 0 ambiguous\n"
+        )
+    );
+}
+
+#[test]
+fn the_386_fixture_contradicts_the_death_toll_too() {
+    let output = claimcheck(&[
+        "verify",
+        "--format",
+        "jsonl",
+        "data/fixtures/regress-386-people.md",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let records: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let toll = records
+        .iter()
+        .find(|record| record["text"] == "386")
+        .expect("386 is a claim");
+    assert_eq!(toll["verdict"], "contradicted");
+    assert_eq!(toll["fact"], "clashes-2022-09-deaths");
+    let contradicted = records
+        .iter()
+        .filter(|record| record["verdict"] == "contradicted")
+        .count();
+    assert_eq!(contradicted, 2, "386 people and the Geneva date");
+}
+
+#[test]
+fn only_supported_claims_exit_zero() {
+    let output = claimcheck(&["verify", "data/fixtures/all-claims-supported.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(stdout(&output).contains("6 supported, 0 contradicted, 0 unverified"));
+}
+
+#[test]
+fn a_non_numeric_reference_value_exits_two_naming_line_and_column() {
+    let output = claimcheck(&[
+        "verify",
+        "--reference",
+        "data/fixtures/reference-non-numeric-value.csv",
+        SEED,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "claimcheck: data/fixtures/reference-non-numeric-value.csv:3: column `value`: `two` is not a number\n"
+    );
+    // The article is still checked against the rows that are valid.
+    assert!(stdout(&output).contains("supported: \"2,000\" [russian-peacekeepers]"));
+}
+
+#[test]
+fn a_missing_article_exits_two_after_checking_the_others() {
+    let output = claimcheck(&["verify", "data/no-such-article.md", SEED]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "claimcheck: data/no-such-article.md: no such file or folder\n"
+    );
+    assert!(stdout(&output).contains("1 contradicted"));
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    assert_eq!(
+        claimcheck(&["verify", "--format", "yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(claimcheck(&["no-such-command"]).status.code(), Some(2));
+}
+
+/// The seed article's mentions as JSON, checking on the way that every
+/// `text` is the slice of the file at `start..end`.
+fn seed_mentions() -> Vec<serde_json::Value> {
+    let output = claimcheck(&["extract", "--format", "jsonl", SEED]);
+    assert_eq!(output.status.code(), Some(0));
+    let source = std::fs::read_to_string(Path::new(ROOT).join(SEED)).unwrap();
+    let records: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    for record in &records {
+        let start = record["start"].as_u64().unwrap() as usize;
+        let end = record["end"].as_u64().unwrap() as usize;
+        assert_eq!(
+            &source[start..end],
+            record["text"],
+            "text is the source slice"
+        );
+    }
+    records
+}
+
+fn mention<'r>(records: &'r [serde_json::Value], text: &str) -> &'r serde_json::Value {
+    records
+        .iter()
+        .find(|record| record["text"] == text)
+        .unwrap_or_else(|| panic!("no mention {text:?}"))
+}
+
+#[test]
+fn extract_reads_the_seed_counts() {
+    let records = seed_mentions();
+    let troops = mention(&records, "more than 6,500");
+    assert_eq!(
+        (troops["line"].as_u64(), troops["column"].as_u64()),
+        (Some(45), Some(59))
+    );
+    assert_eq!(
+        (
+            troops["value"].as_i64(),
+            troops["low"].as_i64(),
+            troops["high"].is_null()
+        ),
+        (Some(6500), Some(6500), true)
+    );
+    assert_eq!(
+        (
+            troops["qualifier"].as_str(),
+            troops["unit"].as_str(),
+            troops["kind"].as_str()
+        ),
+        (Some("more_than"), Some("troops"), Some("count"))
+    );
+    assert!(
+        troops["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("A six-week war in autumn 2020")
+    );
+    let peacekeepers = mention(&records, "2,000");
+    assert_eq!(
+        (peacekeepers["low"].as_i64(), peacekeepers["high"].as_i64()),
+        (Some(1500), Some(2500))
+    );
+    assert_eq!(mention(&records, "286")["unit"], "people");
+    assert_eq!(mention(&records, "around 30,000")["qualifier"], "approx");
+    assert_eq!(mention(&records, "two")["unit"], "wars");
+}
+
+#[test]
+fn extract_reads_the_seed_durations() {
+    let records = seed_mentions();
+    let war = mention(&records, "six-week");
+    assert_eq!(
+        (
+            war["kind"].as_str(),
+            war["unit"].as_str(),
+            war["value"].as_i64()
+        ),
+        (Some("duration"), Some("weeks"), Some(6))
+    );
+    assert_eq!(
+        (war["low"].as_f64(), war["high"].as_f64()),
+        (Some(5.5), Some(6.5))
+    );
+    assert_eq!(
+        (
+            war["base_unit"].as_str(),
+            war["base_low"].as_f64(),
+            war["base_high"].as_f64()
+        ),
+        (Some("days"), Some(38.5), Some(45.5))
+    );
+    let decades = mention(&records, "up to another two decades");
+    assert_eq!(
+        (
+            decades["value"].as_i64(),
+            decades["unit"].as_str(),
+            decades["qualifier"].as_str()
+        ),
+        (Some(20), Some("years"), Some("up_to"))
+    );
+    assert!(decades["low"].is_null());
+    assert_eq!(mention(&records, "several decades")["kind"], "duration");
+}
+
+#[test]
+fn extract_reads_the_seed_dates_and_nothing_from_the_url() {
+    let records = seed_mentions();
+    let year = mention(&records, "1991");
+    assert_eq!(
+        (year["kind"].as_str(), year["value"].as_i64()),
+        (Some("year"), Some(1991))
+    );
+    let decade = mention(&records, "1990s");
+    assert_eq!(
+        (decade["low"].as_i64(), decade["high"].as_i64()),
+        (Some(1990), Some(1999))
+    );
+    assert_eq!(mention(&records, "October 31, 2022")["value"], "2022-10-31");
+    assert_eq!(mention(&records, "Oct. 3")["value"], "2022-10-03");
+    let august = mention(&records, "August");
+    assert_eq!(
+        (august["low"].as_str(), august["high"].as_str()),
+        (Some("2022-08-01"), Some("2022-08-31"))
+    );
+    assert!(
+        records
+            .iter()
+            .all(|record| record["line"].as_u64() < Some(79)),
+        "nothing comes from the URL on the last line"
+    );
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    for format in ["text", "jsonl", "csv"] {
+        let one = claimcheck(&["--threads", "1", "verify", "--format", format, "data"]);
+        let four = claimcheck(&["--threads", "4", "verify", "--format", format, "data"]);
+        assert_eq!(one.stdout, four.stdout, "{format}");
+        assert_eq!(one.status.code(), four.status.code());
+    }
+}
+
+#[test]
+fn machine_formats_agree() {
+    let jsonl = stdout(&claimcheck(&["verify", "--format", "jsonl", SEED]));
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&claimcheck(&["verify", "--format", "json", SEED])))
+            .expect("json is one array");
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(json, lines);
+    let csv = stdout(&claimcheck(&["verify", "--format", "csv", SEED]));
+    let mut rows = csv.lines();
+    let header = rows.next().expect("a header row");
+    assert!(
+        header.starts_with("file,line,column,start,end,text,kind,value,low,high,qualifier,unit")
+    );
+    assert!(header.contains(",verdict,fact,"));
+    assert_eq!(rows.count(), lines.len());
+}
+
+#[test]
+fn standard_input_is_read_as_markdown() {
+    use std::io::Write;
+    let mut child = Command::new(BINARY)
+        .args(["extract", "--format", "jsonl", "-"])
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Some `42` and 300 troops.\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let records: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        (records[0]["file"].as_str(), records[0]["value"].as_i64()),
+        (Some("<stdin>"), Some(300))
+    );
+}
+
+/// A snapshot whose input was deleted or renamed would never fail again;
+/// this keeps the folder honest without cargo-insta in CI.
+#[test]
+fn every_snapshot_has_its_input() {
+    for stage in ["extract", "verify"] {
+        let folder = Path::new(ROOT).join("snapshots").join(stage);
+        for entry in std::fs::read_dir(&folder).expect("the snapshot folder exists") {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|extension| extension != "snap") {
+                continue;
+            }
+            let snapshot = std::fs::read_to_string(&path).unwrap();
+            let input = snapshot
+                .lines()
+                .find_map(|line| line.strip_prefix("input_file: "))
+                .unwrap_or_else(|| panic!("{} names no input_file", path.display()));
+            assert!(
+                Path::new(ROOT).join(input).exists(),
+                "{} is a snapshot of {input}, which is gone",
+                path.display()
+            );
+        }
+    }
+}

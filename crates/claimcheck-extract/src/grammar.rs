@@ -113,10 +113,13 @@ impl Grammar<'_, '_> {
         } else {
             qualifier
         };
-        let refers_back = index
-            .checked_sub(1)
-            .and_then(|before| self.word(before))
-            .is_some_and(lexicon::refers_back);
+        // "the two countries" restates a count; "the six-week war" still
+        // asserts how long the war was.
+        let refers_back = quantity.unit.is_none()
+            && index
+                .checked_sub(1)
+                .and_then(|before| self.word(before))
+                .is_some_and(lexicon::refers_back);
         let mention = Mention {
             span: self.span(index, quantity.end),
             sentence: self.sentence,
@@ -351,10 +354,15 @@ impl Grammar<'_, '_> {
         // A bare four-digit figure between 1000 and 2100 is a year unless it
         // counts something ("2020 troops") or a qualifier, currency or unit
         // makes it an amount.
-        let unit = if currency.is_none() {
-            self.unit_at(end, &first)
-        } else {
+        let unit = if currency.is_some() {
             None
+        } else if matches!(amount, Amount::Vague { .. }) && self.is_word(end, "of") {
+            // "hundreds of millions of dollars": only money follows an "of".
+            self.unit_at(end + 1, &first).filter(|(spelling, ..)| {
+                vocab::unit(spelling).is_some_and(|unit| unit.kind == claimcheck_core::Kind::Money)
+            })
+        } else {
+            self.unit_at(end, &first)
         };
         let plain = currency.is_none() && unit.is_none() && qualifier == Qualifier::Exact;
         if let Some(years) = plain

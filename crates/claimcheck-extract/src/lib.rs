@@ -71,3 +71,6 @@ pub fn extract(source: &str, format: Format) -> Extraction {
         declared_date: prose.declared_date,
     }
 }
+
+#[cfg(test)]
+mod tests;

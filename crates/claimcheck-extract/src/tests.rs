@@ -1,0 +1,878 @@
+//! Table-driven tests of what extraction reads from a sentence.
+
+// Tables of cases are long by nature; splitting them would hide the pattern.
+#![allow(clippy::too_many_lines)]
+
+use claimcheck_core::{NounRole, Qualifier, Reading};
+use pretty_assertions::assert_eq;
+
+use crate::{Format, extract};
+
+/// What one mention should be: its text, qualifier, reading, unit as
+/// written, and noun.
+struct Expected {
+    text: &'static str,
+    qualifier: Qualifier,
+    reading: Reading,
+    unit: Option<&'static str>,
+    noun: Option<(&'static str, NounRole)>,
+}
+
+fn figure(value: f64, step: f64) -> Reading {
+    Reading::Figure { value, step }
+}
+
+fn expect(
+    text: &'static str,
+    qualifier: Qualifier,
+    reading: Reading,
+    unit: Option<&'static str>,
+    noun: Option<&'static str>,
+) -> Expected {
+    Expected {
+        text,
+        qualifier,
+        reading,
+        unit,
+        noun: noun.map(|noun| (noun, NounRole::Counted)),
+    }
+}
+
+fn check(input: &str, expected: &[Expected]) {
+    let extraction = extract(input, Format::Plain);
+    let found: Vec<String> = extraction
+        .mentions
+        .iter()
+        .map(|mention| {
+            format!(
+                "{:?} {:?} {:?} unit={:?} noun={:?}",
+                mention.span.of(input),
+                mention.qualifier,
+                mention.reading,
+                mention.unit,
+                mention
+                    .noun
+                    .as_ref()
+                    .map(|noun| (noun.word.as_str(), noun.role))
+            )
+        })
+        .collect();
+    let wanted: Vec<String> = expected
+        .iter()
+        .map(|expected| {
+            format!(
+                "{:?} {:?} {:?} unit={:?} noun={:?}",
+                expected.text, expected.qualifier, expected.reading, expected.unit, expected.noun
+            )
+        })
+        .collect();
+    assert_eq!(found, wanted, "in {input:?}");
+}
+
+#[test]
+fn digits() {
+    use Qualifier::Exact;
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "6,500 troops",
+            vec![expect(
+                "6,500",
+                Exact,
+                figure(6500.0, 100.0),
+                None,
+                Some("troops"),
+            )],
+        ),
+        (
+            "6 500 troops",
+            vec![expect(
+                "6 500",
+                Exact,
+                figure(6500.0, 100.0),
+                None,
+                Some("troops"),
+            )],
+        ),
+        (
+            "1,234,567.89 euros",
+            vec![expect(
+                "1,234,567.89 euros",
+                Exact,
+                figure(1_234_567.89, 0.01),
+                Some("euros"),
+                None,
+            )],
+        ),
+        (
+            "0.5 percent",
+            vec![expect(
+                "0.5 percent",
+                Exact,
+                figure(0.5, 0.1),
+                Some("percent"),
+                None,
+            )],
+        ),
+        (
+            "rose by .5 points",
+            vec![expect(".5", Exact, figure(0.5, 0.1), None, Some("points"))],
+        ),
+        (
+            "a low of -3 degrees",
+            vec![expect(
+                "-3",
+                Exact,
+                figure(-3.0, 1.0),
+                None,
+                Some("degrees"),
+            )],
+        ),
+        (
+            "+4.2 percent",
+            vec![expect(
+                "+4.2 percent",
+                Exact,
+                figure(4.2, 0.1),
+                Some("percent"),
+                None,
+            )],
+        ),
+        (
+            "2,000 peacekeepers",
+            vec![expect(
+                "2,000",
+                Exact,
+                figure(2000.0, 1000.0),
+                None,
+                Some("peacekeepers"),
+            )],
+        ),
+        (
+            "4.80 metres",
+            vec![expect(
+                "4.80 metres",
+                Exact,
+                figure(4.8, 0.01),
+                Some("metres"),
+                None,
+            )],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn magnitudes_and_money() {
+    use Qualifier::Exact;
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "1.5 million people",
+            vec![expect(
+                "1.5 million",
+                Exact,
+                figure(1.5e6, 1e5),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "a $1.2bn deal",
+            vec![expect("$1.2bn", Exact, figure(1.2e9, 1e8), Some("$"), None)],
+        ),
+        (
+            "$3.4 billion",
+            vec![expect(
+                "$3.4 billion",
+                Exact,
+                figure(3.4e9, 1e8),
+                Some("$"),
+                None,
+            )],
+        ),
+        (
+            "30k runners",
+            vec![expect(
+                "30k",
+                Exact,
+                figure(3e4, 1e4),
+                None,
+                Some("runners"),
+            )],
+        ),
+        (
+            "US$5m in aid",
+            vec![expect("US$5m", Exact, figure(5e6, 1e6), Some("us$"), None)],
+        ),
+        (
+            "€300 million",
+            vec![expect(
+                "€300 million",
+                Exact,
+                figure(3e8, 1e8),
+                Some("€"),
+                None,
+            )],
+        ),
+        (
+            "£11.6 billion",
+            vec![expect(
+                "£11.6 billion",
+                Exact,
+                figure(1.16e10, 1e8),
+                Some("£"),
+                None,
+            )],
+        ),
+        (
+            "5 dollars",
+            vec![expect(
+                "5 dollars",
+                Exact,
+                figure(5.0, 1.0),
+                Some("dollars"),
+                None,
+            )],
+        ),
+        (
+            "300 rubles",
+            vec![expect(
+                "300 rubles",
+                Exact,
+                figure(300.0, 100.0),
+                Some("rubles"),
+                None,
+            )],
+        ),
+        (
+            "₽300",
+            vec![expect("₽300", Exact, figure(300.0, 100.0), Some("₽"), None)],
+        ),
+        (
+            "USD 40 million",
+            vec![expect(
+                "USD 40 million",
+                Exact,
+                figure(4e7, 1e7),
+                Some("usd"),
+                None,
+            )],
+        ),
+        (
+            "12% of voters",
+            vec![expect(
+                "12%",
+                Exact,
+                figure(12.0, 1.0),
+                Some("%"),
+                Some("voters"),
+            )],
+        ),
+        (
+            "12 per cent",
+            vec![expect(
+                "12 per cent",
+                Exact,
+                figure(12.0, 1.0),
+                Some("per cent"),
+                None,
+            )],
+        ),
+        (
+            "3 percentage points",
+            vec![expect(
+                "3 percentage points",
+                Exact,
+                figure(3.0, 1.0),
+                Some("percentage points"),
+                None,
+            )],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn number_words() {
+    use Qualifier::{Approx, Exact};
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "two wars",
+            vec![expect("two", Exact, figure(2.0, 1.0), None, Some("wars"))],
+        ),
+        (
+            "twenty-five soldiers",
+            vec![expect(
+                "twenty-five",
+                Exact,
+                figure(25.0, 1.0),
+                None,
+                Some("soldiers"),
+            )],
+        ),
+        (
+            "one hundred and twelve people",
+            vec![expect(
+                "one hundred and twelve",
+                Exact,
+                figure(112.0, 1.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "two thousand troops",
+            vec![expect(
+                "two thousand",
+                Exact,
+                figure(2000.0, 1000.0),
+                None,
+                Some("troops"),
+            )],
+        ),
+        (
+            "a dozen villages",
+            vec![expect(
+                "a dozen",
+                Exact,
+                figure(12.0, 1.0),
+                None,
+                Some("villages"),
+            )],
+        ),
+        (
+            "half a million refugees",
+            vec![expect(
+                "half a million",
+                Exact,
+                figure(5e5, 1e5),
+                None,
+                Some("refugees"),
+            )],
+        ),
+        (
+            "a quarter of a million votes",
+            vec![expect(
+                "a quarter of a million",
+                Exact,
+                figure(2.5e5, 1e4),
+                None,
+                Some("votes"),
+            )],
+        ),
+        (
+            "a couple of days",
+            vec![expect(
+                "a couple of days",
+                Exact,
+                figure(2.0, 1.0),
+                Some("days"),
+                None,
+            )],
+        ),
+        (
+            "a score of ships",
+            vec![expect(
+                "a score of",
+                Exact,
+                figure(20.0, 10.0),
+                None,
+                Some("ships"),
+            )],
+        ),
+        (
+            "one war",
+            vec![expect("one", Exact, figure(1.0, 1.0), None, Some("war"))],
+        ),
+        (
+            "an estimated 300 people",
+            vec![expect(
+                "an estimated 300",
+                Approx,
+                figure(300.0, 100.0),
+                None,
+                Some("people"),
+            )],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn vague_amounts() {
+    use Qualifier::Exact;
+    let vague = |low: f64, high: f64| Reading::Vague { low, high };
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "several decades",
+            vec![expect(
+                "several decades",
+                Exact,
+                vague(3.0, 9.0),
+                Some("decades"),
+                None,
+            )],
+        ),
+        (
+            "dozens of people",
+            vec![expect(
+                "dozens",
+                Exact,
+                vague(24.0, 119.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "tens of thousands of people",
+            vec![expect(
+                "tens of thousands",
+                Exact,
+                vague(2e4, 99_999.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "hundreds of millions of dollars",
+            vec![expect(
+                "hundreds of millions of dollars",
+                Exact,
+                vague(2e8, 999_999_999.0),
+                Some("dollars"),
+                None,
+            )],
+        ),
+        (
+            "several hundred homes",
+            vec![expect(
+                "several hundred",
+                Exact,
+                vague(300.0, 900.0),
+                None,
+                Some("homes"),
+            )],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn qualifiers() {
+    use Qualifier::*;
+    let cases: &[(&str, Qualifier, &str)] = &[
+        ("more than 6,500 troops", MoreThan, "more than 6,500"),
+        ("over 300 troops", MoreThan, "over 300"),
+        ("upwards of 300 troops", MoreThan, "upwards of 300"),
+        ("at least 300 troops", AtLeast, "at least 300"),
+        ("no fewer than 300 troops", AtLeast, "no fewer than 300"),
+        ("nearly 300 troops", Nearly, "nearly 300"),
+        ("almost 300 troops", Nearly, "almost 300"),
+        ("about 300 troops", Approx, "about 300"),
+        ("around 30,000 lives", Approx, "around 30,000"),
+        ("roughly 300 troops", Approx, "roughly 300"),
+        ("some 300 troops", Approx, "some 300"),
+        ("approximately 300 troops", Approx, "approximately 300"),
+        ("up to 300 troops", UpTo, "up to 300"),
+        ("as many as 300 troops", UpTo, "as many as 300"),
+        ("less than 300 troops", LessThan, "less than 300"),
+        ("fewer than 300 troops", LessThan, "fewer than 300"),
+        ("under 300 troops", LessThan, "under 300"),
+        ("at most 300 troops", UpTo, "at most 300"),
+        ("just over 300 troops", JustOver, "just over 300"),
+        ("just under 300 troops", JustUnder, "just under 300"),
+        (
+            "by up to another two decades",
+            UpTo,
+            "up to another two decades",
+        ),
+    ];
+    for (input, qualifier, text) in cases {
+        let extraction = extract(input, Format::Plain);
+        let mention = &extraction.mentions[0];
+        assert_eq!(
+            (mention.span.of(input), mention.qualifier),
+            (*text, *qualifier),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn ranges() {
+    use Qualifier::{Exact, Range};
+    let range = |low: f64, high: f64| Reading::Range { low, high };
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "200-300 people",
+            vec![expect(
+                "200-300",
+                Range,
+                range(200.0, 300.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "200 to 300 people",
+            vec![expect(
+                "200 to 300",
+                Range,
+                range(200.0, 300.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "between 200 and 300 people",
+            vec![expect(
+                "between 200 and 300",
+                Range,
+                range(200.0, 300.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "2-3 million people",
+            vec![expect(
+                "2-3 million",
+                Range,
+                range(2e6, 3e6),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "two or three days",
+            vec![expect(
+                "two or three days",
+                Range,
+                range(2.0, 3.0),
+                Some("days"),
+                None,
+            )],
+        ),
+        (
+            "10-15%",
+            vec![expect("10-15%", Range, range(10.0, 15.0), Some("%"), None)],
+        ),
+        // A change from one figure to another is two figures.
+        (
+            "prices rose from 200 to 300 rubles",
+            vec![
+                expect("200", Exact, figure(200.0, 100.0), None, None),
+                expect(
+                    "300 rubles",
+                    Exact,
+                    figure(300.0, 100.0),
+                    Some("rubles"),
+                    None,
+                ),
+            ],
+        ),
+        // A score is not a range.
+        (
+            "won 3-1",
+            vec![
+                expect("3", Exact, figure(3.0, 1.0), None, None),
+                expect("1", Exact, figure(1.0, 1.0), None, None),
+            ],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn units_durations_and_compounds() {
+    use Qualifier::Exact;
+    let modified = |text, reading, unit, noun| Expected {
+        text,
+        qualifier: Exact,
+        reading,
+        unit: Some(unit),
+        noun: Some((noun, NounRole::Modified)),
+    };
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "44 days",
+            vec![expect(
+                "44 days",
+                Exact,
+                figure(44.0, 1.0),
+                Some("days"),
+                None,
+            )],
+        ),
+        (
+            "a six-week war",
+            vec![modified("six-week", figure(6.0, 1.0), "week", "war")],
+        ),
+        (
+            "a 10-year plan",
+            vec![modified("10-year", figure(10.0, 10.0), "year", "plan")],
+        ),
+        (
+            "two decades",
+            vec![expect(
+                "two decades",
+                Exact,
+                figure(2.0, 1.0),
+                Some("decades"),
+                None,
+            )],
+        ),
+        (
+            "5 km",
+            vec![expect("5 km", Exact, figure(5.0, 1.0), Some("km"), None)],
+        ),
+        (
+            "300 tonnes",
+            vec![expect(
+                "300 tonnes",
+                Exact,
+                figure(300.0, 100.0),
+                Some("tonnes"),
+                None,
+            )],
+        ),
+        (
+            "2.5 degrees Celsius",
+            vec![expect(
+                "2.5 degrees Celsius",
+                Exact,
+                figure(2.5, 0.1),
+                Some("degrees celsius"),
+                None,
+            )],
+        ),
+        (
+            "40°C",
+            vec![expect("40°C", Exact, figure(40.0, 10.0), Some("°c"), None)],
+        ),
+        (
+            "two years ago",
+            vec![expect(
+                "two years ago",
+                Exact,
+                Reading::Ago {
+                    value: 2.0,
+                    step: 1.0,
+                },
+                Some("years"),
+                None,
+            )],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn dates_years_decades_and_ordinals() {
+    use Qualifier::Exact;
+    let date = |year, month, day| Reading::Date { year, month, day };
+    let years = |first, last| Reading::Years { first, last };
+    let context = |text, reading| expect(text, Exact, reading, None, None);
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "October 31, 2022",
+            vec![context("October 31, 2022", date(Some(2022), 10, Some(31)))],
+        ),
+        (
+            "on 31 October 2022",
+            vec![context("31 October 2022", date(Some(2022), 10, Some(31)))],
+        ),
+        (
+            "met on Oct. 3 in Geneva",
+            vec![context("Oct. 3", date(None, 10, Some(3)))],
+        ),
+        (
+            "in Brussels in August.",
+            vec![context("August", date(None, 8, None))],
+        ),
+        (
+            "in mid-August",
+            vec![context("August", date(None, 8, None))],
+        ),
+        (
+            "on the 3rd of October",
+            vec![context("3rd of October", date(None, 10, Some(3)))],
+        ),
+        (
+            "in October 2022",
+            vec![context("October 2022", date(Some(2022), 10, None))],
+        ),
+        (
+            "on 2022-10-31",
+            vec![context("2022-10-31", date(Some(2022), 10, Some(31)))],
+        ),
+        (
+            "collapsed in 1991",
+            vec![context("1991", years(1991, 1991))],
+        ),
+        (
+            "the 2020 ceasefire agreement",
+            vec![context("2020", years(2020, 2020))],
+        ),
+        ("in the 1990s", vec![context("1990s", years(1990, 1999))]),
+        (
+            "in the early 2000s",
+            vec![context("early 2000s", years(2000, 2003))],
+        ),
+        ("the '90s", vec![context("'90s", years(1990, 1999))]),
+        (
+            "the 1988-1994 war",
+            vec![context("1988-1994", years(1988, 1994))],
+        ),
+        (
+            "the second round",
+            vec![context("second", Reading::Ordinal { value: 2.0 })],
+        ),
+        (
+            "the 21st-century war",
+            vec![context("21st", Reading::Ordinal { value: 21.0 })],
+        ),
+        (
+            "the twenty-first time",
+            vec![context("twenty-first", Reading::Ordinal { value: 21.0 })],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn years_are_not_counts_and_counts_are_not_years() {
+    use Qualifier::Exact;
+    check(
+        "2020 troops",
+        &[expect(
+            "2020",
+            Exact,
+            figure(2020.0, 10.0),
+            None,
+            Some("troops"),
+        )],
+    );
+    check(
+        "in 2020 troops left",
+        &[expect(
+            "2020",
+            Exact,
+            Reading::Years {
+                first: 2020,
+                last: 2020,
+            },
+            None,
+            None,
+        )],
+    );
+    check(
+        "more than 2020 troops",
+        &[expect(
+            "more than 2020",
+            Qualifier::MoreThan,
+            figure(2020.0, 10.0),
+            None,
+            Some("troops"),
+        )],
+    );
+}
+
+#[test]
+fn counted_nouns_skip_adjectives_and_reach_past_prepositions() {
+    let nouns = |input: &str| -> Vec<Option<String>> {
+        extract(input, Format::Plain)
+            .mentions
+            .iter()
+            .map(|mention| mention.noun.as_ref().map(|noun| noun.word.clone()))
+            .collect()
+    };
+    let cases: &[(&str, Option<&str>)] = &[
+        ("2,000 Russian peacekeepers", Some("peacekeepers")),
+        ("286 people from both sides", Some("people")),
+        ("a force of 2,000 peacekeepers", Some("peacekeepers")),
+        ("2,000 more troops", Some("troops")),
+        ("286 killed in clashes", Some("killed")),
+        ("5 million people died", Some("people")),
+        ("thousands of Armenian refugees", Some("refugees")),
+    ];
+    for (input, noun) in cases {
+        assert_eq!(nouns(input), vec![noun.map(str::to_string)], "{input}");
+    }
+}
+
+#[test]
+fn what_is_not_a_figure() {
+    let cases = [
+        "see https://example.org/2022/10/31/a79252 for more",
+        "write to press@example.org today",
+        "upgrade to v1.2.3 now",
+        "call +1 555 123 4567 now",
+        "ISBN 978-3-16-148410-0 is cited",
+        "flight MH17 and the G20",
+        "COVID-19 and the F-16",
+        "Resolution 2334 passed",
+        "No. 10 said so",
+        "one of the worst",
+        "no one came",
+        "a month after the clashes",
+        "decades of domination",
+        "at 10:30 on Monday",
+        "read notes.md first",
+    ];
+    for input in cases {
+        let mentions = extract(input, Format::Plain).mentions;
+        let texts: Vec<&str> = mentions
+            .iter()
+            .filter(|mention| !matches!(mention.reading, Reading::Ordinal { .. }))
+            .map(|mention| mention.span.of(input))
+            .collect();
+        assert!(texts.is_empty(), "{input:?} gave {texts:?}");
+    }
+}
+
+#[test]
+fn figures_after_the_restate_rather_than_assert() {
+    let mentions = extract(
+        "the two countries and the six-week war and two wars",
+        Format::Plain,
+    )
+    .mentions;
+    let refers_back: Vec<bool> = mentions.iter().map(|mention| mention.refers_back).collect();
+    assert_eq!(refers_back, [true, false, false]);
+}
+
+#[test]
+fn markdown_spans_point_into_the_file() {
+    let source = "# Heading 5\n\nIt killed more than **6,500** [troops](https://x.org/99).\n";
+    let extraction = extract(source, Format::Markdown);
+    let texts: Vec<&str> = extraction
+        .mentions
+        .iter()
+        .map(|mention| mention.span.of(source))
+        .collect();
+    assert_eq!(texts, ["5", "more than **6,500"]);
+}
+
+#[test]
+fn front_matter_date_is_declared() {
+    let extraction = extract(
+        "---\ntitle: x\ndate: \"2022-10-31\"\n---\n\nText.\n",
+        Format::Markdown,
+    );
+    assert_eq!(extraction.declared_date.as_deref(), Some("2022-10-31"));
+    assert!(extraction.mentions.is_empty());
+}

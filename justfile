@@ -1,0 +1,27 @@
+# claimcheck: checks the numbers in prose against a reference CSV.
+# `just` lists the recipes.
+
+default:
+    @just --list
+
+# Check the articles in data/articles against data/reference.csv (exit 1: the seed article has one real error)
+verify *args:
+    cargo run -q --release -- verify {{args}}
+
+# List every figure in data/articles as read and normalized
+extract *args:
+    cargo run -q --release -- extract {{args}}
+
+# Run every test; a changed snapshot fails and is left for `just review`
+test:
+    cargo test -q --workspace
+
+# Review changed snapshots (needs cargo-insta: cargo install cargo-insta --locked)
+review:
+    cargo insta review
+
+# What CI runs: formatting, lints, tests with snapshots never written
+ci:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+    INSTA_UPDATE=no cargo test -q --workspace
