@@ -54,6 +54,7 @@ enum Command {
         #[arg(value_name = "PATH", default_value = "data/articles")]
         paths: Vec<PathBuf>,
 
+        /// How the report is written.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
@@ -69,6 +70,7 @@ enum Command {
         #[arg(value_name = "PATH", default_value = "data/articles")]
         paths: Vec<PathBuf>,
 
+        /// How the report is written.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },

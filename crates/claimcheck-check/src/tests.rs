@@ -10,11 +10,18 @@ use crate::{FactIndex, check};
 
 const HEADER: &str = "id,value,low,high,unit,keywords,as_of\n";
 
-/// The verdicts of an article against reference rows, as
-/// `(text, verdict, fact)`, plus the reasons.
+/// The verdicts of an article against reference rows under `HEADER`, as
+/// `(text, verdict, fact, reason)`.
 fn verdicts(article: &str, rows: &str) -> Vec<(String, Verdict, Option<String>, String)> {
-    let (facts, problems) =
-        claimcheck_reference::parse(Path::new("test.csv"), format!("{HEADER}{rows}").as_bytes());
+    verdicts_against_csv(article, &format!("{HEADER}{rows}"))
+}
+
+/// The verdicts of an article against a whole reference CSV.
+fn verdicts_against_csv(
+    article: &str,
+    csv: &str,
+) -> Vec<(String, Verdict, Option<String>, String)> {
+    let (facts, problems) = claimcheck_reference::parse(Path::new("test.csv"), csv.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
     let index = FactIndex::new(&facts);
     let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
@@ -127,24 +134,17 @@ fn intervals_decide_the_verdict() {
 
 #[test]
 fn tolerance_widens_an_exact_fact() {
-    let row = "f,1000,,,peacekeepers,,\n";
+    let article = "It sent 1,040 peacekeepers.";
     assert_eq!(
-        verdict_of("It sent 1,040 peacekeepers.", row, "1,040").0,
+        verdict_of(article, "f,1000,,,peacekeepers,,\n", "1,040").0,
         Verdict::Contradicted
     );
-    let (facts, problems) = claimcheck_reference::parse(
-        Path::new("t.csv"),
-        b"id,value,unit,tolerance\nf,1000,peacekeepers,5%\n",
-    );
-    assert!(problems.is_empty());
-    let index = FactIndex::new(&facts);
-    let article = "It sent 1,040 peacekeepers.";
-    let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
-    let claims = claimcheck_normalize::normalize(extraction.mentions, None).claims;
-    assert_eq!(
-        check(article, claims, None, &index)[0].verdict,
-        Verdict::Supported
-    );
+    let tolerant =
+        verdicts_against_csv(article, "id,value,unit,tolerance\nf,1000,peacekeepers,5%\n");
+    assert_eq!(tolerant[0].1, Verdict::Supported);
+    let absolute =
+        verdicts_against_csv(article, "id,value,unit,tolerance\nf,1000,peacekeepers,30\n");
+    assert_eq!(absolute[0].1, Verdict::Contradicted);
 }
 
 #[test]

@@ -223,7 +223,8 @@ pub(crate) fn refers_back(word: &str) -> bool {
     REFERRING_DETERMINERS.contains(&word)
 }
 
-const YEAR_INTRODUCERS: &[&str] = &[
+/// Words that put what follows them in time: "in 2020", "since August".
+const TIME_PREPOSITIONS: &[&str] = &[
     "in",
     "since",
     "until",
@@ -240,49 +241,28 @@ const YEAR_INTRODUCERS: &[&str] = &[
     "early",
     "late",
     "mid",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "year",
-    "circa",
     "between",
     "and",
+];
+
+/// Words that make a bare four-digit figure after them a year ("autumn 2020").
+const YEAR_ONLY_INTRODUCERS: &[&str] = &[
+    "spring", "summer", "autumn", "fall", "winter", "year", "circa",
 ];
 
 /// Words before a bare four-digit figure that make it a year.
 pub(crate) fn introduces_year(word: &str) -> bool {
-    YEAR_INTRODUCERS.contains(&word) || month(word).is_some()
+    TIME_PREPOSITIONS.contains(&word)
+        || YEAR_ONLY_INTRODUCERS.contains(&word)
+        || month(word).is_some()
 }
 
-const MONTH_INTRODUCERS: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "during",
-    "through",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "of",
-    "before",
-    "after",
-    "throughout",
-    "between",
-    "and",
-    "to",
-];
+/// Words that make a month name after them a date ("last August").
+const MONTH_ONLY_INTRODUCERS: &[&str] = &["last", "next", "this"];
 
 /// Words before a month name alone that make it a date: "in August".
 pub(crate) fn introduces_month(word: &str) -> bool {
-    MONTH_INTRODUCERS.contains(&word)
+    TIME_PREPOSITIONS.contains(&word) || MONTH_ONLY_INTRODUCERS.contains(&word)
 }
 
 /// Verbs of change: "rose from 200 to 300" gives two figures, not a range.
