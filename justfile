@@ -25,3 +25,7 @@ ci:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
     INSTA_UPDATE=no cargo test -q --workspace
+
+# Score extraction against the Recognizers-Text conformance suite (CONFORMANCE_MISSES=1 lists the cases missed)
+conformance:
+    cargo test -q --release --test conformance -- --nocapture

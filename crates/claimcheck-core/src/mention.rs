@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Qualifier, Span};
+use crate::{Bound, Qualifier, Span};
 
 /// A number phrase found in prose, as written: the output of `extract`.
 ///
@@ -36,8 +36,12 @@ pub enum Reading {
     /// gave, which bounds how precisely the figure was meant: 1,000 for
     /// "2,000", 100 for "6,500", 1 for "286" and "six", 0.1 for "1.5".
     Figure { value: f64, step: f64 },
-    /// Two figures given as bounds ("200-300", "between 2 and 3 million").
-    Range { low: f64, high: f64 },
+    /// Two figures given as bounds: "200-300", "between 2 and 3 million"
+    /// (both included), "more than 10 and less than 40" (neither).
+    Range { low: Bound, high: Bound },
+    /// A share of a whole: "two-thirds", "half", "1 in 5", "3/4"; `value`
+    /// is the share of one (0.75 for "three quarters").
+    Fraction { value: f64, step: f64 },
     /// An amount given only loosely ("several", "dozens", "tens of
     /// thousands"); the bounds are the reading documented for each word.
     Vague { low: f64, high: f64 },

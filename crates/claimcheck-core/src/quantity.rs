@@ -7,6 +7,8 @@ use crate::Interval;
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Count,
+    /// A share written as a fraction or ratio ("two-thirds", "1 in 5").
+    Fraction,
     Percent,
     PercentagePoints,
     Money,
@@ -22,6 +24,7 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",
+            Kind::Fraction => "fraction",
             Kind::Percent => "percent",
             Kind::PercentagePoints => "percentage_points",
             Kind::Money => "money",
@@ -44,6 +47,8 @@ pub enum Qualifier {
     /// No qualifying words: the figure as written, with its implied precision.
     #[default]
     Exact,
+    /// "exactly", "precisely", "equal to": the figure itself, no rounding.
+    Exactly,
     /// "about", "around", "roughly", "some", "an estimated", "several".
     Approx,
     /// "more than", "over", "upwards of", "above".
@@ -60,7 +65,7 @@ pub enum Qualifier {
     JustUnder,
     /// "nearly", "almost", "close to".
     Nearly,
-    /// "200-300", "between 200 and 300".
+    /// "200-300", "between 200 and 300", "more than 10 and less than 40".
     Range,
 }
 
@@ -69,6 +74,7 @@ impl Qualifier {
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",
+            Qualifier::Exactly => "exactly",
             Qualifier::Approx => "approx",
             Qualifier::MoreThan => "more_than",
             Qualifier::JustOver => "just_over",

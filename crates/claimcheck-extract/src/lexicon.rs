@@ -4,7 +4,7 @@ use claimcheck_core::Qualifier;
 
 pub(crate) fn unit_number(word: &str) -> Option<f64> {
     let value = match word {
-        "zero" => 0,
+        "zero" | "nought" | "naught" => 0,
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -44,31 +44,55 @@ pub(crate) fn tens(word: &str) -> Option<f64> {
     Some(f64::from(value))
 }
 
-/// Words that multiply what comes before them ("two thousand").
+/// Words that multiply what comes before them ("two thousand"), including
+/// the Indian lakh (100,000) and crore (10 million).
 pub(crate) fn scale(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
+        "lakh" | "lakhs" | "lac" | "lacs" => Some(1e5),
         "million" => Some(1e6),
+        "crore" | "crores" => Some(1e7),
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
         _ => None,
     }
 }
 
-/// Abbreviated magnitudes written after digits: "30k", "$2bn", "€3m".
-/// One-letter ones count only when glued to the digits.
+/// Abbreviated magnitudes written after digits: "30k", "$2bn", "€3m",
+/// "2mil". One-letter ones count only when glued to the digits.
 pub(crate) fn magnitude_abbreviation(word: &str) -> Option<f64> {
     match word {
         "k" => Some(1e3),
-        "m" | "mn" | "mln" => Some(1e6),
+        "m" | "mn" | "mln" | "mil" | "mio" => Some(1e6),
         "b" | "bn" | "bln" => Some(1e9),
-        "tn" | "trn" => Some(1e12),
+        "tn" | "trn" | "tln" => Some(1e12),
         _ => None,
     }
 }
 
+/// The denominator an ordinal word names in a fraction ("three fifths",
+/// "a quarter"), and whether the word is plural.
+pub(crate) fn denominator(word: &str) -> Option<(f64, bool)> {
+    let (singular, plural) = match word.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    };
+    let value = match singular {
+        "half" => 2.0,
+        "halve" if plural => 2.0,
+        "quarter" => 4.0,
+        // "first" and "second" name no fraction: "a second" is a moment.
+        "first" | "second" => return None,
+        other => ordinal(other)?,
+    };
+    Some((value, plural))
+}
+
 pub(crate) fn ordinal(word: &str) -> Option<f64> {
+    if word == "trillionth" {
+        return Some(1e12);
+    }
     let value = match word {
         "first" => 1,
         "second" => 2,
@@ -78,7 +102,7 @@ pub(crate) fn ordinal(word: &str) -> Option<f64> {
         "sixth" => 6,
         "seventh" => 7,
         "eighth" => 8,
-        "ninth" => 9,
+        "ninth" | "nineth" => 9,
         "tenth" => 10,
         "eleventh" => 11,
         "twelfth" => 12,
@@ -100,6 +124,7 @@ pub(crate) fn ordinal(word: &str) -> Option<f64> {
         "hundredth" => 100,
         "thousandth" => 1000,
         "millionth" => 1_000_000,
+        "billionth" => 1_000_000_000,
         _ => return None,
     };
     Some(f64::from(value))
@@ -148,6 +173,39 @@ pub(crate) fn is_full_month_name(word: &str) -> bool {
 
 /// Qualifier phrases, longest first so that "just over" wins over "over".
 pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (
+        &["greater", "than", "or", "equal", "to"],
+        Qualifier::AtLeast,
+    ),
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["larger", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["bigger", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["higher", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["less", "than", "or", "equal", "to"], Qualifier::UpTo),
+    (&["fewer", "than", "or", "equal", "to"], Qualifier::UpTo),
+    (&["smaller", "than", "or", "equal", "to"], Qualifier::UpTo),
+    (&["lower", "than", "or", "equal", "to"], Qualifier::UpTo),
+    (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
+    (
+        &["equal", "to", "or", "greater", "than"],
+        Qualifier::AtLeast,
+    ),
+    (&["equal", "to", "or", "higher", "than"], Qualifier::AtLeast),
+    (&["equal", "to", "or", "less", "than"], Qualifier::UpTo),
+    (&["equal", "to", "or", "fewer", "than"], Qualifier::UpTo),
+    (&["equal", "to", "or", "lower", "than"], Qualifier::UpTo),
+    (&["equal", "to", "or", "smaller", "than"], Qualifier::UpTo),
+    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["at", "most", "or", "equal", "to"], Qualifier::UpTo),
+    (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["more", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["less", "or", "equal", "than"], Qualifier::UpTo),
+    (&["smaller", "or", "equal", "than"], Qualifier::UpTo),
+    (&["lower", "or", "equal", "than"], Qualifier::UpTo),
+    (&["fewer", "or", "equal", "than"], Qualifier::UpTo),
     (&["in", "the", "region", "of"], Qualifier::Approx),
     (&["on", "the", "order", "of"], Qualifier::Approx),
     (&["a", "little", "more", "than"], Qualifier::JustOver),
@@ -172,6 +230,17 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["more", "than"], Qualifier::MoreThan),
     (&["greater", "than"], Qualifier::MoreThan),
     (&["higher", "than"], Qualifier::MoreThan),
+    (&["larger", "than"], Qualifier::MoreThan),
+    (&["bigger", "than"], Qualifier::MoreThan),
+    (&["no", "greater", "than"], Qualifier::UpTo),
+    (&["no", "larger", "than"], Qualifier::UpTo),
+    (&["no", "higher", "than"], Qualifier::UpTo),
+    (&["no", "smaller", "than"], Qualifier::AtLeast),
+    (&["no", "lower", "than"], Qualifier::AtLeast),
+    (&["equal", "to"], Qualifier::Exactly),
+    (&["equals", "to"], Qualifier::Exactly),
+    (&["equaling", "to"], Qualifier::Exactly),
+    (&["equalling", "to"], Qualifier::Exactly),
     (&["just", "over"], Qualifier::JustOver),
     (&["just", "above"], Qualifier::JustOver),
     (&["just", "under"], Qualifier::JustUnder),
@@ -183,10 +252,23 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["less", "than"], Qualifier::LessThan),
     (&["fewer", "than"], Qualifier::LessThan),
     (&["lower", "than"], Qualifier::LessThan),
+    (&["smaller", "than"], Qualifier::LessThan),
     (&["close", "to"], Qualifier::Nearly),
     (&["an", "estimated"], Qualifier::Approx),
     (&["an", "approximate"], Qualifier::Approx),
     (&["just", "about"], Qualifier::Approx),
+    (&["exactly"], Qualifier::Exactly),
+    (&["precisely"], Qualifier::Exactly),
+    (&["equals"], Qualifier::Exactly),
+    (&["equaling"], Qualifier::Exactly),
+    (&["equalling"], Qualifier::Exactly),
+    (&["exceed"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["surpass"], Qualifier::MoreThan),
+    (&["surpasses"], Qualifier::MoreThan),
+    (&["surpassed"], Qualifier::MoreThan),
+    (&["surpassing"], Qualifier::MoreThan),
     (&["over"], Qualifier::MoreThan),
     (&["above"], Qualifier::MoreThan),
     (&["exceeding"], Qualifier::MoreThan),
@@ -206,6 +288,30 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 ];
 
 const FILLERS: &[&str] = &["another", "a", "further", "additional", "extra", "an"];
+
+/// Qualifiers written after the figure: "500 or more", "5,000 or less".
+pub(crate) const POSTFIX_QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["or", "more"], Qualifier::AtLeast),
+    (&["or", "greater"], Qualifier::AtLeast),
+    (&["or", "higher"], Qualifier::AtLeast),
+    (&["or", "above"], Qualifier::AtLeast),
+    (&["or", "over"], Qualifier::AtLeast),
+    (&["or", "upwards"], Qualifier::AtLeast),
+    (&["and", "more"], Qualifier::AtLeast),
+    (&["and", "above"], Qualifier::AtLeast),
+    (&["and", "over"], Qualifier::AtLeast),
+    (&["and", "up"], Qualifier::AtLeast),
+    (&["and", "upwards"], Qualifier::AtLeast),
+    (&["or", "less"], Qualifier::UpTo),
+    (&["or", "fewer"], Qualifier::UpTo),
+    (&["or", "lower"], Qualifier::UpTo),
+    (&["or", "below"], Qualifier::UpTo),
+    (&["or", "under"], Qualifier::UpTo),
+    (&["and", "less"], Qualifier::UpTo),
+    (&["and", "fewer"], Qualifier::UpTo),
+    (&["and", "below"], Qualifier::UpTo),
+    (&["and", "under"], Qualifier::UpTo),
+];
 
 /// Words between a qualifier and its figure that leave the figure's
 /// meaning alone: "up to another two decades".
@@ -425,4 +531,48 @@ const ONE_AS_PRONOUN_AFTER: &[&str] = &[
 /// Words after which "one" is a pronoun: "no one", "the one", "at one".
 pub(crate) fn makes_one_a_pronoun(word: &str) -> bool {
     ONE_AS_PRONOUN_AFTER.contains(&word)
+}
+
+/// Single-character fractions, with numerator and denominator.
+pub(crate) const VULGAR_FRACTIONS: &[(char, f64, f64)] = &[
+    ('½', 1.0, 2.0),
+    ('⅓', 1.0, 3.0),
+    ('⅔', 2.0, 3.0),
+    ('¼', 1.0, 4.0),
+    ('¾', 3.0, 4.0),
+    ('⅕', 1.0, 5.0),
+    ('⅖', 2.0, 5.0),
+    ('⅗', 3.0, 5.0),
+    ('⅘', 4.0, 5.0),
+    ('⅙', 1.0, 6.0),
+    ('⅚', 5.0, 6.0),
+    ('⅐', 1.0, 7.0),
+    ('⅛', 1.0, 8.0),
+    ('⅜', 3.0, 8.0),
+    ('⅝', 5.0, 8.0),
+    ('⅞', 7.0, 8.0),
+    ('⅑', 1.0, 9.0),
+    ('⅒', 1.0, 10.0),
+];
+
+pub(crate) fn is_vulgar_fraction(c: char) -> bool {
+    VULGAR_FRACTIONS.iter().any(|(fraction, ..)| *fraction == c)
+}
+
+/// Whether a word is how a number is written ("two", "dozen", "million",
+/// "fifth"), so never the noun it counts.
+pub(crate) fn is_number_word(word: &str) -> bool {
+    unit_number(word).is_some()
+        || tens(word).is_some()
+        || scale(word).is_some()
+        || ordinal(word).is_some()
+        || denominator(word).is_some()
+        || vague_amount(word).is_some()
+        || is_dozen(word)
+        || matches!(word, "point" | "minus" | "negative")
+}
+
+/// "dozen" and how it is written after a figure: "3 dozens", "5 doz".
+pub(crate) fn is_dozen(word: &str) -> bool {
+    matches!(word, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs")
 }

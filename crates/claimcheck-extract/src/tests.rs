@@ -508,7 +508,16 @@ fn qualifiers() {
 #[test]
 fn ranges() {
     use Qualifier::{Exact, Range};
-    let range = |low: f64, high: f64| Reading::Range { low, high };
+    let range = |low: f64, high: f64| Reading::Range {
+        low: claimcheck_core::Bound {
+            value: low,
+            inclusive: true,
+        },
+        high: claimcheck_core::Bound {
+            value: high,
+            inclusive: true,
+        },
+    };
     let cases: &[(&str, Vec<Expected>)] = &[
         (
             "200-300 people",

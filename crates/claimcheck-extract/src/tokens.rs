@@ -7,6 +7,7 @@
 
 use claimcheck_core::Span;
 
+use crate::lexicon;
 use crate::prose::BARRIER;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +68,8 @@ pub(crate) fn tokenize(text: &str, sentence: Span) -> Vec<Token<'_>> {
             )
         } else if let Some(figure) = scan_figure(slice, position) {
             figure
+        } else if lexicon::is_vulgar_fraction(c) {
+            (TokenKind::Figure, c.len_utf8())
         } else if c.is_ascii_digit() {
             // Digits glued to a word or figure ("G20", "MH17") are labels, not figures.
             (
@@ -116,15 +119,25 @@ fn scan_figure(slice: &str, position: usize) -> Option<(TokenKind, usize)> {
     let bytes = slice.as_bytes();
     let rest = &slice[position..];
     let previous = slice[..position].chars().next_back();
-    // Digits glued to a word or a figure ("G20", "1,50") are not a new figure's start.
-    if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',') {
+    // Digits glued to a word or a figure ("G20", "MH17") are no figure's
+    // start, except after a currency code ("USD115") or in a list written
+    // without spaces ("22,24,26").
+    let after_currency_code = previous.is_some_and(|c| c.is_ascii_uppercase())
+        && ends_with_currency_code(&slice[..position]);
+    let in_list =
+        previous == Some(',') && slice[..position - 1].ends_with(|c: char| c.is_ascii_digit());
+    if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',')
+        && !after_currency_code
+        && !in_list
+    {
         return None;
     }
     if let Some(length) = two_digit_decade(rest) {
         return Some((TokenKind::Decade, length));
     }
-    let sign = if previous.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“'))
-    {
+    let sign = if previous.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '<' | '>' | '=' | '~' | '^')
+    }) {
         rest.chars()
             .next()
             .filter(|c| matches!(c, '-' | '+' | '\u{2212}'))
@@ -150,6 +163,7 @@ fn scan_figure(slice: &str, position: usize) -> Option<(TokenKind, usize)> {
     if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
         end = digit_run(bytes, end + 1);
     }
+    end = exponent(slice, end);
     if sign == 0 && !leading_point {
         let digits = &slice[position..end];
         let tail = &slice[end..];
@@ -195,6 +209,39 @@ fn two_digit_decade(rest: &str) -> Option<usize> {
     is_decade.then_some(apostrophe.len_utf8() + 3)
 }
 
+/// Extends a figure over an exponent: "1.3e6", "12.32e+14", "-12e-1".
+fn exponent(slice: &str, end: usize) -> usize {
+    let bytes = slice.as_bytes();
+    if !matches!(bytes.get(end), Some(b'e' | b'E')) {
+        return end;
+    }
+    let sign = usize::from(matches!(bytes.get(end + 1), Some(b'+' | b'-')));
+    let digits_end = digit_run(bytes, end + 1 + sign);
+    let has_digits = digits_end > end + 1 + sign;
+    let ends_word = !slice[digits_end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    if has_digits && ends_word {
+        digits_end
+    } else {
+        end
+    }
+}
+
+/// Whether text ends in a three-letter currency code in capitals ("USD").
+fn ends_with_currency_code(text: &str) -> bool {
+    let Some(code) = text.get(text.len().saturating_sub(3)..) else {
+        return false;
+    };
+    let before = text[..text.len() - code.len()].chars().next_back();
+    code.len() == 3
+        && code.chars().all(|c| c.is_ascii_uppercase())
+        && !before.is_some_and(char::is_alphanumeric)
+        && claimcheck_core::vocab::unit(&code.to_lowercase())
+            .is_some_and(|unit| unit.kind == claimcheck_core::Kind::Money)
+}
+
 fn digit_run(bytes: &[u8], mut end: usize) -> usize {
     while bytes.get(end).is_some_and(u8::is_ascii_digit) {
         end += 1;
@@ -203,8 +250,25 @@ fn digit_run(bytes: &[u8], mut end: usize) -> usize {
 }
 
 /// Extends a run of one to three digits over groups of exactly three:
-/// "6,500", "1,234,567", and "6 500" with a space or a no-break space.
-fn grouped(slice: &str, mut end: usize) -> usize {
+/// "6,500", "1,234,567", and "6 500" with a space or a no-break space; or
+/// over the Indian grouping of lakhs and crores: "12,34,567", "1,00,000".
+fn grouped(slice: &str, end: usize) -> usize {
+    indian_grouped(slice.as_bytes(), end).unwrap_or_else(|| thousands_grouped(slice, end))
+}
+
+fn indian_grouped(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut end = start;
+    let mut pairs = 0;
+    while bytes.get(end) == Some(&b',') && digit_run(bytes, end + 1) == end + 3 {
+        pairs += 1;
+        end += 3;
+    }
+    let last = digit_run(bytes, end + 1);
+    let closes = bytes.get(end) == Some(&b',') && last == end + 4;
+    (pairs > 0 && closes).then_some(last)
+}
+
+fn thousands_grouped(slice: &str, mut end: usize) -> usize {
     let bytes = slice.as_bytes();
     let mut separator: Option<&str> = None;
     loop {
@@ -259,7 +323,8 @@ mod tests {
             ),
             ("in 1991.", &[(Word, "in"), (Figure, "1991"), (Punct, ".")]),
             ("2020 300", &[(Figure, "2020"), (Figure, "300")]),
-            ("1,50", &[(Figure, "1"), (Punct, ","), (Punct, "50")]),
+            // A list written without spaces: "22,24,26".
+            ("1,50", &[(Figure, "1"), (Punct, ","), (Figure, "50")]),
             ("200-300", &[(Figure, "200"), (Punct, "-"), (Figure, "300")]),
         ];
         for (text, expected) in cases {

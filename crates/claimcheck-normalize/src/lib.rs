@@ -109,9 +109,19 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
 fn quantity(mention: &Mention, document_date: Option<Date>) -> Quantity {
     match mention.reading {
         Reading::Figure { value, step } => amount(mention, Some(value), step, None),
-        Reading::Range { low, high } | Reading::Vague { low, high } => {
+        Reading::Range { low, high } => amount(
+            mention,
+            None,
+            0.0,
+            Some(Interval {
+                low: Some(low),
+                high: Some(high),
+            }),
+        ),
+        Reading::Vague { low, high } => {
             amount(mention, None, 0.0, Some(Interval::closed(low, high)))
         }
+        Reading::Fraction { value, step } => fraction(mention.qualifier, value, step),
         Reading::Years { first, last } => years(first, last),
         Reading::Date { year, month, day } => date(
             year.or(document_date.map(|date| i32::from(date.year()))),
@@ -203,6 +213,7 @@ pub fn interval(qualifier: Qualifier, value: f64, step: f64) -> Interval {
     let half_step = step / 2.0;
     let magnitude = value.abs();
     match qualifier {
+        Qualifier::Exactly => Interval::exact(value),
         Qualifier::Exact | Qualifier::Range => {
             Interval::half_open(value - half_step, value + half_step)
         }
@@ -225,6 +236,25 @@ pub fn interval(qualifier: Qualifier, value: f64, step: f64) -> Interval {
         Qualifier::Nearly => Interval {
             low: Interval::above(value - half_step.max(APPROX_SHARE * magnitude), true).low,
             high: Interval::below(value, false).high,
+        },
+    }
+}
+
+/// A share ("two-thirds", "1 in 5"): shown as a share of one, compared as
+/// a percentage, so that "two-thirds" meets a fact of 66%.
+fn fraction(qualifier: Qualifier, value: f64, step: f64) -> Quantity {
+    let interval = interval(qualifier, value, step);
+    Quantity {
+        kind: Kind::Fraction,
+        qualifier,
+        value: Some(value),
+        interval,
+        unit: None,
+        precision: matches!(qualifier, Qualifier::Exact | Qualifier::Approx).then_some(step),
+        base: Base {
+            dimension: Dimension::Percent,
+            unit: "percent".to_string(),
+            interval: interval.map(|share| share * 100.0),
         },
     }
 }

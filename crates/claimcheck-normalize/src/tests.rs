@@ -1,5 +1,7 @@
 use claimcheck_core::calendar::{self, Date};
-use claimcheck_core::{Interval, Kind, Mention, Noun, NounRole, Qualifier, Reading, Role, Span};
+use claimcheck_core::{
+    Bound, Interval, Kind, Mention, Noun, NounRole, Qualifier, Reading, Role, Span,
+};
 
 use crate::{interval, normalize};
 
@@ -222,8 +224,14 @@ fn ranges_keep_their_bounds() {
         vec![mention(
             Qualifier::Exact,
             Reading::Range {
-                low: 2e6,
-                high: 3e6,
+                low: Bound {
+                    value: 2e6,
+                    inclusive: true,
+                },
+                high: Bound {
+                    value: 3e6,
+                    inclusive: true,
+                },
             },
             None,
             Some("people"),

@@ -1,0 +1,194 @@
+//! Dates, decades and single-word ordinals: figures that place events in
+//! time or in order rather than count.
+
+use claimcheck_core::{Mention, Qualifier, Reading, calendar};
+
+use super::{Grammar, is_plausible_year};
+use crate::lexicon;
+use crate::tokens::TokenKind;
+
+impl Grammar<'_, '_> {
+    pub(super) fn date_at(&self, index: usize) -> Option<(Mention, usize)> {
+        let (year, month, day, end) = self
+            .iso_date_at(index)
+            .or_else(|| self.month_first_date_at(index))
+            .or_else(|| self.day_first_date_at(index))?;
+        if let Some(day) = day {
+            let exists = match year {
+                Some(year) => calendar::date(year, month, day).is_some(),
+                // Without a year, 29 February may still exist.
+                None => calendar::date(2000, month, day).is_some(),
+            };
+            if !exists {
+                return None;
+            }
+        }
+        Some(self.context_mention(index, end, Reading::Date { year, month, day }))
+    }
+
+    fn context_mention(&self, start: usize, end: usize, reading: Reading) -> (Mention, usize) {
+        let mention = Mention {
+            span: self.span(start, end),
+            sentence: self.sentence,
+            qualifier: Qualifier::Exact,
+            reading,
+            unit: None,
+            noun: None,
+            refers_back: false,
+        };
+        (mention, end)
+    }
+
+    /// `2022-10-31`
+    fn iso_date_at(&self, index: usize) -> Option<(Option<i32>, u8, Option<u8>, usize)> {
+        let year = self.digits_of_length(index, 4)?;
+        let month =
+            (self.is_punct(index + 1, "-") && self.glued(index + 1) && self.glued(index + 2))
+                .then(|| self.digits_of_length(index + 2, 2))??;
+        let day = (self.is_punct(index + 3, "-") && self.glued(index + 3) && self.glued(index + 4))
+            .then(|| self.digits_of_length(index + 4, 2))??;
+        Some((
+            Some(year as i32),
+            u8::try_from(month).ok()?,
+            Some(u8::try_from(day).ok()?),
+            index + 5,
+        ))
+    }
+
+    /// "October 31, 2022", "Oct. 3", "October 2022", "in August".
+    fn month_first_date_at(&self, index: usize) -> Option<(Option<i32>, u8, Option<u8>, usize)> {
+        let (month, mut next) = self.month_at(index)?;
+        if let Some(day) = self.day_at(next) {
+            let mut end = next + 1;
+            let comma = usize::from(self.is_punct(end, ","));
+            let year = self.year_digits(end + comma);
+            if year.is_some() {
+                end += comma + 1;
+            }
+            return Some((year, month, Some(day), end));
+        }
+        if let Some(year) = self.year_digits(next) {
+            return Some((Some(year), month, None, next + 1));
+        }
+        // A month alone is a date only after words that expect one, and
+        // only in full ("in August", "mid-August"), so "May" the verb and
+        // names like "Mar" stay words.
+        let before = if self.is_punct(index.checked_sub(1)?, "-") && self.glued(index) {
+            index.checked_sub(2)?
+        } else {
+            index - 1
+        };
+        let month_word = self.word(index)?;
+        if lexicon::introduces_month(self.word(before)?) && lexicon::is_full_month_name(month_word)
+        {
+            next = index + 1;
+            return Some((None, month, None, next));
+        }
+        None
+    }
+
+    /// "31 October 2022", "3rd of October".
+    fn day_first_date_at(&self, index: usize) -> Option<(Option<i32>, u8, Option<u8>, usize)> {
+        let day = self.day_at(index)?;
+        let of = usize::from(self.is_word(index + 1, "of"));
+        let (month, end) = self.month_at(index + 1 + of)?;
+        match self.year_digits(end) {
+            Some(year) => Some((Some(year), month, Some(day), end + 1)),
+            None => Some((None, month, Some(day), end)),
+        }
+    }
+
+    /// A capitalized month name, with the period of an abbreviation.
+    fn month_at(&self, index: usize) -> Option<(u8, usize)> {
+        let token = self.token(index)?;
+        if token.kind != TokenKind::Word || !token.is_capitalized() {
+            return None;
+        }
+        let month = lexicon::month(&token.lower)?;
+        let abbreviated = !lexicon::is_full_month_name(&token.lower);
+        let period = abbreviated && self.is_punct(index + 1, ".") && self.glued(index + 1);
+        Some((month, index + 1 + usize::from(period)))
+    }
+
+    fn day_at(&self, index: usize) -> Option<u8> {
+        let token = self.token(index)?;
+        let digits = match token.kind {
+            TokenKind::Figure if token.text.len() <= 2 => token.text,
+            TokenKind::Ordinal if token.text.len() <= 4 => &token.text[..token.text.len() - 2],
+            _ => return None,
+        };
+        let day: u8 = digits.parse().ok()?;
+        (1..=31).contains(&day).then_some(day)
+    }
+
+    fn digits_of_length(&self, index: usize, length: usize) -> Option<u32> {
+        let token = self.token(index)?;
+        let is_digits = token.kind == TokenKind::Figure
+            && token.text.len() == length
+            && token.text.bytes().all(|b| b.is_ascii_digit());
+        is_digits.then(|| token.text.parse().ok())?
+    }
+
+    fn year_digits(&self, index: usize) -> Option<i32> {
+        let year = self.digits_of_length(index, 4)? as i32;
+        is_plausible_year(f64::from(year)).then_some(year)
+    }
+
+    /// "the 1990s", "the '90s", "the early 2000s".
+    pub(super) fn decade_at(&self, index: usize) -> Option<(Mention, usize)> {
+        let (start, token) = match self.word(index) {
+            Some("early" | "mid" | "late") => {
+                let dash = usize::from(self.is_punct(index + 1, "-"));
+                (index, self.token(index + 1 + dash)?)
+            }
+            _ => (index, self.token(index)?),
+        };
+        if token.kind != TokenKind::Decade {
+            return None;
+        }
+        let digits: String = token.text.chars().filter(char::is_ascii_digit).collect();
+        let first: i32 = digits.parse().ok()?;
+        let first = match digits.len() {
+            2 if first >= 30 => 1900 + first,
+            2 => 2000 + first,
+            _ => first,
+        };
+        let (first, last) = match self.word(start) {
+            Some("early") => (first, first + 3),
+            Some("mid") => (first + 3, first + 6),
+            Some("late") => (first + 6, first + 9),
+            _ => (first, first + 9),
+        };
+        let end = self.tokens[start..]
+            .iter()
+            .position(|t| std::ptr::eq(t, token))
+            .map_or(start + 1, |offset| start + offset + 1);
+        Some(self.context_mention(start, end, Reading::Years { first, last }))
+    }
+
+    /// "second", "21st", "twenty-first", "21st-century".
+    pub(super) fn ordinal_at(&self, index: usize) -> Option<(Mention, usize)> {
+        let token = self.token(index)?;
+        let (value, end) = match token.kind {
+            TokenKind::Ordinal => (token.text[..token.text.len() - 2].parse().ok()?, index + 1),
+            TokenKind::Word => {
+                if let Some(value) = lexicon::ordinal(&token.lower) {
+                    (value, index + 1)
+                } else {
+                    let tens = lexicon::tens(&token.lower)?;
+                    let glued_dash = self.is_punct(index + 1, "-")
+                        && self.glued(index + 1)
+                        && self.glued(index + 2);
+                    let unit =
+                        glued_dash.then(|| self.word(index + 2).and_then(lexicon::ordinal))??;
+                    if unit >= 10.0 {
+                        return None;
+                    }
+                    (tens + unit, index + 3)
+                }
+            }
+            _ => return None,
+        };
+        Some(self.context_mention(index, end, Reading::Ordinal { value }))
+    }
+}
