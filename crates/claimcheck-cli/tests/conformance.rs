@@ -16,6 +16,160 @@ const SUITE: &str = "data/conformance/recognizers-en.jsonl";
 const OVERALL_TARGET: f64 = 0.90;
 const PART_TARGET: f64 = 0.85;
 
+/// Cases where claimcheck reads the text differently from the suite on
+/// purpose, with the reason. They still count against the score; the list
+/// says why they are not fixed, and a test keeps it true.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    ("rt-en-number-0001", "an IP address holds no figures"),
+    ("rt-en-number-0144", "a phone number holds no figures"),
+    (
+        "rt-en-number-0189",
+        "\"SCP-173\" is a name, as \"COVID-19\" is",
+    ),
+    ("rt-en-dimension-0052", "\"2 pm\" is a clock time"),
+    (
+        "rt-en-number-0032",
+        "a dash set apart from a figure is punctuation in prose, not a minus",
+    ),
+    (
+        "rt-en-number-0041",
+        "a dash set apart from a figure is punctuation in prose, not a minus",
+    ),
+    (
+        "rt-en-temperature-0031",
+        "a dash set apart from a figure is punctuation in prose, not a minus",
+    ),
+    (
+        "rt-en-number-0040",
+        "\"G\" after a figure names a generation (\"5G\") more often than giga",
+    ),
+    (
+        "rt-en-number-0193",
+        "\"G\" after a figure names a generation (\"5G\") more often than giga",
+    ),
+    (
+        "rt-en-number-0187",
+        "a decimal comma (\"1.111,11\") is not English",
+    ),
+    (
+        "rt-en-number-0200",
+        "a decimal comma (\"1,3\") is not English",
+    ),
+    (
+        "rt-en-number-0084",
+        "a doubled sign (\"^--23\") is a typo, not a figure",
+    ),
+    (
+        "rt-en-number-0216",
+        "\"one last time\" is an idiom, not a count",
+    ),
+    (
+        "rt-en-number-0227",
+        "the suite reads only \"two\" of \"two millionth\"",
+    ),
+    // Where words group two ways, the suite takes one and claimcheck the
+    // other: "one hundred thirty fifths" is 130/5 here, 100/35 there.
+    (
+        "rt-en-number-0070",
+        "\"twenty and three and three fifths\" groups two ways",
+    ),
+    (
+        "rt-en-number-0099",
+        "\"three twenty firsts\" groups two ways",
+    ),
+    (
+        "rt-en-number-0100",
+        "\"twenty twenty fifths\" groups two ways",
+    ),
+    (
+        "rt-en-number-0102",
+        "\"one hundred thirty fifths\" groups two ways",
+    ),
+    (
+        "rt-en-number-0107",
+        "\"one hundred thirty-fifths\" groups two ways",
+    ),
+    (
+        "rt-en-number-0108",
+        "\"one one hundred fifth\" groups two ways",
+    ),
+    (
+        "rt-en-number-0109",
+        "\"one one hundred and fifth\" groups two ways",
+    ),
+    (
+        "rt-en-number-0110",
+        "\"one hundred one thousand fifths\" groups two ways",
+    ),
+    (
+        "rt-en-number-0126",
+        "\"minus one hundred thirty fifths\" groups two ways",
+    ),
+    (
+        "rt-en-number-0149",
+        "\"4 thousand 3 hundred and 0\" reads as one number",
+    ),
+    (
+        "rt-en-number-0151",
+        "\"3 hundred and 2 hundred\" reads as one number and a second",
+    ),
+    (
+        "rt-en-number-0215",
+        "\"two out of five hundreds\" is read as two in five",
+    ),
+    // The suite's parts annotate the same phrase differently: the number
+    // part reads "forty two and a third" as 42.33, the ordinal part as "third".
+    (
+        "rt-en-ordinal-0051",
+        "the number part reads this as a fraction, as claimcheck does",
+    ),
+    (
+        "rt-en-ordinal-0052",
+        "the number part reads this as a fraction, as claimcheck does",
+    ),
+    (
+        "rt-en-numberrange-0003",
+        "ranks (\"the tenth\") are context, not bounds of an amount",
+    ),
+    (
+        "rt-en-numberrange-0005",
+        "ranks (\"the tenth\") are context, not bounds of an amount",
+    ),
+    (
+        "rt-en-numberrange-0058",
+        "\"more than 2 in 5\" is more than 40%, not more than 2",
+    ),
+    (
+        "rt-en-age-0015",
+        "\"about 40 - 50 years\" is a range; the suite marks only 50",
+    ),
+    (
+        "rt-en-dimension-0010",
+        "\"eight to 10 feet\" is a range; the suite marks only 10",
+    ),
+    (
+        "rt-en-dimension-0039",
+        "a lens name (\"75 -300mm f / 4 - 5 . 6\") split into tokens",
+    ),
+    (
+        "rt-en-currency-0101",
+        "a currency sign set apart from its letter (\"c $ 100\") is tokenizer debris",
+    ),
+    (
+        "rt-en-currency-0102",
+        "\"kuai\" and \"mao\" are spoken Chinese units, not in the vocabulary",
+    ),
+    (
+        "rt-en-currency-0127",
+        "\"10 $ 30 cent\" puts the sign between two amounts",
+    ),
+    (
+        "rt-en-currency-0129",
+        "currency codes in lower case (\"rmb 10\") are too easily words",
+    ),
+    ("rt-en-currency-0169", "\"3 USD50\" could be either amount"),
+];
+
 /// A mention as the suite scores it: character offsets, the figure, and
 /// the bounds only when the phrase states them ("more than", "between").
 #[derive(Debug)]
@@ -54,6 +208,10 @@ impl Tally {
         self.matched += other.matched;
         self.false_positives += other.false_positives;
         self.units_agreeing += other.units_agreeing;
+    }
+
+    fn is_miss(&self) -> bool {
+        self.matched < self.expected || self.false_positives > 0
     }
 
     fn precision(&self) -> f64 {
@@ -190,10 +348,19 @@ fn score(case: &Value) -> Tally {
         ..Tally::default()
     };
     for wanted in &expected {
-        let found = predicted
-            .iter()
-            .enumerate()
-            .find(|(index, predicted)| !taken[*index] && matches(wanted, predicted));
+        // Of the predictions with the right value, the one at the expected
+        // place is the match; a figure elsewhere may still stand in for it.
+        let overlaps =
+            |predicted: &Predicted| predicted.start < wanted.end && wanted.start < predicted.end;
+        let candidates = || {
+            predicted
+                .iter()
+                .enumerate()
+                .filter(|(index, predicted)| !taken[*index] && matches(wanted, predicted))
+        };
+        let found = candidates()
+            .find(|(_, predicted)| overlaps(predicted))
+            .or_else(|| candidates().next());
         if let Some((index, predicted)) = found {
             taken[index] = true;
             tally.matched += 1;
@@ -232,12 +399,13 @@ fn conformance_meets_its_targets() {
     let mut misses = Vec::new();
     for case in suite() {
         let tally = score(&case);
-        if tally.matched < tally.expected || tally.false_positives > 0 {
-            misses.push(format!(
-                "{} {:?}",
-                case["id"].as_str().unwrap(),
-                case["text"].as_str().unwrap()
-            ));
+        if tally.is_miss() {
+            let id = case["id"].as_str().unwrap();
+            let known = KNOWN_DIFFERENCES
+                .iter()
+                .find(|(known, _)| *known == id)
+                .map_or("", |(_, why)| *why);
+            misses.push(format!("{id} {:?} {known}", case["text"].as_str().unwrap()));
         }
         parts
             .entry(case["suite"].as_str().unwrap().to_string())
@@ -252,6 +420,19 @@ fn conformance_meets_its_targets() {
         print_row(part, tally);
     }
     print_row("all", &overall);
+    if let Some(id) = std::env::var_os("CONFORMANCE_CASE") {
+        let case = suite()
+            .into_iter()
+            .find(|case| case["id"].as_str() == id.to_str())
+            .expect("a case with that id");
+        let text = case["text"].as_str().unwrap();
+        println!(
+            "{:?}\nexpected {:?}\npredicted {:?}",
+            text,
+            expected(text, &case),
+            predict(text)
+        );
+    }
     if std::env::var_os("CONFORMANCE_MISSES").is_some() {
         for miss in &misses {
             println!("{miss}");
@@ -280,4 +461,19 @@ fn print_row(part: &str, tally: &Tally) {
         tally.f1(),
         ratio(tally.units_agreeing, tally.matched)
     );
+}
+
+#[test]
+fn known_differences_are_still_differences() {
+    let suite = suite();
+    for (id, why) in KNOWN_DIFFERENCES {
+        let case = suite
+            .iter()
+            .find(|case| case["id"] == *id)
+            .unwrap_or_else(|| panic!("{id} is not in the suite"));
+        assert!(
+            score(case).is_miss(),
+            "{id} ({why}) now scores right: take it off the list"
+        );
+    }
 }

@@ -233,6 +233,26 @@ static UNITS: &[(&[&str], Unit)] = &[
     ),
     // Measures, to SI base units.
     (
+        &["picometre", "picometres", "picometer", "picometers"],
+        measure("pm", Dimension::Length, 1e-12, "m"),
+    ),
+    (
+        &["nm", "nanometre", "nanometres", "nanometer", "nanometers"],
+        measure("nm", Dimension::Length, 1e-9, "m"),
+    ),
+    (
+        &[
+            "µm",
+            "micrometre",
+            "micrometres",
+            "micrometer",
+            "micrometers",
+            "micron",
+            "microns",
+        ],
+        measure("µm", Dimension::Length, 1e-6, "m"),
+    ),
+    (
         &[
             "mm",
             "millimetre",

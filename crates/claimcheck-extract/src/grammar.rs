@@ -317,9 +317,9 @@ impl Grammar<'_, '_> {
             .word(start)
             .filter(|word| matches!(*word, "between" | "from"));
         let figure_start = start + usize::from(opener.is_some());
-        let (currency, figure_start) = match self.currency_prefix(figure_start) {
-            Some((currency, next)) => (Some(currency), next),
-            None => (None, figure_start),
+        let (currency, figure_start, currency_scale) = match self.currency_prefix(figure_start) {
+            Some((currency, next, scale)) => (Some(currency), next, scale),
+            None => (None, figure_start, 1.0),
         };
         if self.is_label(figure_start) {
             return None;
@@ -340,15 +340,11 @@ impl Grammar<'_, '_> {
                 None if opener.is_some() => return None,
                 None => (first.amount, first.end, false),
             };
+        let amount = figures::scaled(amount, currency_scale);
         let unit = if currency.is_some() {
             None
-        } else if matches!(amount, Amount::Between { .. }) && self.is_word(end, "of") {
-            // "hundreds of millions of dollars": only money follows an "of".
-            self.unit_at(end + 1, &first).filter(|(spelling, ..)| {
-                vocab::unit(spelling).is_some_and(|unit| unit.kind == Kind::Money)
-            })
         } else {
-            self.unit_at(end, &first)
+            self.unit_of(end, &first, &amount)
         };
         // A bare four-digit figure between 1000 and 2100 is a year unless it
         // counts something ("2020 troops") or a qualifier, currency or unit
@@ -442,6 +438,20 @@ impl Grammar<'_, '_> {
                 measured.end = after;
             }
         }
+        let is_money = vocab::unit(&spelling).is_some_and(|unit| unit.kind == Kind::Money);
+        // "120 MEUR": millions of euros, as finance writes them.
+        if is_money && million_code(&self.tokens[end - 1]).is_some() {
+            measured.amount = figures::scaled(measured.amount, 1e6);
+        }
+        // "75 USD million"
+        if let Some(scale) = self
+            .word(measured.end)
+            .and_then(lexicon::scale)
+            .filter(|_| is_money && !compound)
+        {
+            measured.amount = figures::scaled(measured.amount, scale);
+            measured.end += 1;
+        }
         let is_time = vocab::unit(&spelling).is_some_and(|unit| unit.base == "days");
         if !compound && is_time && self.is_word(measured.end, "ago") {
             measured.ago = true;
@@ -503,10 +513,18 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// "$", "US$", "€", or an ISO code in capitals ("USD 5m").
-    fn currency_prefix(&self, index: usize) -> Option<(String, usize)> {
+    /// "$", "US$", "€", or an ISO code in capitals ("USD 5m", and "MAUD 60"
+    /// for millions). Returns the spelling, where the figure starts, and
+    /// the scale the prefix applies.
+    fn currency_prefix(&self, index: usize) -> Option<(String, usize, f64)> {
         let token = self.token(index)?;
-        match token.kind {
+        let figure_follows = self
+            .token(index + 1)
+            .is_some_and(|next| next.kind == TokenKind::Figure);
+        if let Some(code) = million_code(token).filter(|_| figure_follows) {
+            return Some((code, index + 1, 1e6));
+        }
+        let (spelling, next) = match token.kind {
             TokenKind::Symbol if token.text != "%" && token.text != "°" => {
                 Some((token.text.to_string(), index + 1))
             }
@@ -522,15 +540,13 @@ impl Grammar<'_, '_> {
             TokenKind::Word
                 if token.text.len() == 3 && token.text.chars().all(|c| c.is_ascii_uppercase()) =>
             {
-                let is_money = vocab::unit(&token.lower)
-                    .is_some_and(|unit| unit.kind == claimcheck_core::Kind::Money);
-                let figure_follows = self
-                    .token(index + 1)
-                    .is_some_and(|next| next.kind == TokenKind::Figure);
+                let is_money =
+                    vocab::unit(&token.lower).is_some_and(|unit| unit.kind == Kind::Money);
                 (is_money && figure_follows).then(|| (token.lower.clone(), index + 1))
             }
             _ => None,
-        }
+        }?;
+        Some((spelling, next, 1.0))
     }
 
     /// A year or span of years written as bare figures: "in 2020",
@@ -569,6 +585,22 @@ impl Grammar<'_, '_> {
         })
     }
 
+    /// The unit after an amount, reaching past "of" for money only:
+    /// "hundreds of millions of dollars".
+    fn unit_of(
+        &self,
+        end: usize,
+        figure: &Figure,
+        amount: &Amount,
+    ) -> Option<(String, usize, bool)> {
+        if matches!(amount, Amount::Between { .. }) && self.is_word(end, "of") {
+            return self.unit_at(end + 1, figure).filter(|(spelling, ..)| {
+                vocab::unit(spelling).is_some_and(|unit| unit.kind == Kind::Money)
+            });
+        }
+        self.unit_at(end, figure)
+    }
+
     /// A unit of measure after a figure: "%", "°C", "-week", "km", "per cent".
     /// Returns the spelling, where the phrase ends, and whether it is a
     /// compound that modifies the next noun ("a six-week war").
@@ -589,10 +621,7 @@ impl Grammar<'_, '_> {
         }
         if token.is_punct("-") && !token.space_before && self.glued(index + 1) {
             let word = self.word(index + 1)?;
-            let unit = vocab::unit(word)?;
-            if unit.kind == Kind::Money {
-                return None;
-            }
+            vocab::unit(word)?;
             let mut end = index + 2;
             // "a 10-year-old", "a six-week-long war"
             if self.is_punct(end, "-")
@@ -605,6 +634,9 @@ impl Grammar<'_, '_> {
         }
         if token.kind != TokenKind::Word {
             return None;
+        }
+        if let Some(code) = million_code(token) {
+            return Some((code, index + 1, false));
         }
         if !token.space_before {
             // Glued: "5km", "10kg"; a glued "m" that is not a magnitude is metres.
@@ -634,6 +666,14 @@ impl Grammar<'_, '_> {
             .figure_at(start, false)
             .filter(|figure| figure.shape == Shape::Amount)?;
         let value = figure.value()?;
+        // "15 dollars 50", "thirteen dollars and forty-five": cents, unless
+        // the figure counts something of its own ("15 dollars and 50 people").
+        let nothing_after = self.word(figure.end).is_none_or(lexicon::ends_noun_phrase);
+        let is_cents =
+            first.kind == Kind::Money && (0.0..100.0).contains(&value) && value.fract() == 0.0;
+        if is_cents && nothing_after && self.tokens[index - 1].kind == TokenKind::Word {
+            return Some((value * 0.01, figure.end));
+        }
         let word = self.word(figure.end)?;
         let ratio = match (first.kind, word) {
             (Kind::Money, "cent" | "cents") if self.tokens[index - 1].kind == TokenKind::Word => {
@@ -654,7 +694,7 @@ impl Grammar<'_, '_> {
                 second.to_base * second.scale / (first.to_base * first.scale)
             }
         };
-        Some((value * ratio * first.scale, figure.end + 1))
+        Some((value * ratio, figure.end + 1))
     }
 
     // ---- Nouns --------------------------------------------------------------
@@ -731,6 +771,19 @@ impl Grammar<'_, '_> {
             role: NounRole::Modified,
         })
     }
+}
+
+/// A currency code with an M for millions, as finance writes it: "MUSD",
+/// "MEUR". Returns the code.
+fn million_code(token: &Token<'_>) -> Option<String> {
+    let code = token
+        .text
+        .strip_prefix('M')
+        .filter(|code| code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))?;
+    let code = code.to_lowercase();
+    vocab::unit(&code)
+        .is_some_and(|unit| unit.kind == Kind::Money)
+        .then_some(code)
 }
 
 fn is_plausible_year(value: f64) -> bool {

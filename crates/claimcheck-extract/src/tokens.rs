@@ -124,8 +124,9 @@ fn scan_figure(slice: &str, position: usize) -> Option<(TokenKind, usize)> {
     // without spaces ("22,24,26").
     let after_currency_code = previous.is_some_and(|c| c.is_ascii_uppercase())
         && ends_with_currency_code(&slice[..position]);
-    let in_list =
-        previous == Some(',') && slice[..position - 1].ends_with(|c: char| c.is_ascii_digit());
+    let in_list = previous == Some(',')
+        && slice[..position - 1].ends_with(|c: char| c.is_ascii_digit())
+        && !slice[position..].starts_with('0');
     if previous.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',')
         && !after_currency_code
         && !in_list

@@ -121,6 +121,27 @@ impl Figure {
     }
 }
 
+/// An amount times a factor: a scale written apart from its figure ("75
+/// USD million").
+pub(super) fn scaled(amount: Amount, factor: f64) -> Amount {
+    match amount {
+        Amount::Exact { value, step } => Amount::Exact {
+            value: value * factor,
+            step: step * factor,
+        },
+        Amount::Between { low, high } => Amount::Between {
+            low: Bound {
+                value: low.value * factor,
+                ..low
+            },
+            high: Bound {
+                value: high.value * factor,
+                ..high
+            },
+        },
+    }
+}
+
 /// A closed range, as written bounds are.
 pub(super) fn between(low: f64, high: f64) -> Amount {
     Amount::Between {
@@ -665,6 +686,7 @@ impl Grammar<'_, '_> {
         let mut group = 0.0;
         let mut last = Atom::Start;
         let mut last_scale = None;
+        let mut last_value = 0.0;
         let mut atoms = 0;
         if matches!(self.word(position), Some("a" | "an")) {
             let next = self.atom(position + 1)?;
@@ -674,6 +696,7 @@ impl Grammar<'_, '_> {
                 return None;
             }
             group = 1.0;
+            last_value = 1.0;
             last = Atom::Units;
             position += 1;
         }
@@ -691,12 +714,9 @@ impl Grammar<'_, '_> {
                 Atom::Hundred | Atom::Scale if last == Atom::Start => {
                     !self.tokens[position].is_capitalized()
                 }
-                // "nineteen hundred", "322 hundred"; not "three hundred and two hundred".
-                Atom::Hundred => {
-                    last.is_number()
-                        && group < 1000.0
-                        && !matches!(last, Atom::Digits if total + group >= 1000.0)
-                }
+                // "nineteen hundred", "322 hundred", "4 thousand 3 hundred"; not
+                // "three hundred and two hundred".
+                Atom::Hundred => last.is_number() && (group < 100.0 || atoms == 1),
                 Atom::Scale => {
                     last.is_number() || matches!(last, Atom::Hundred | Atom::Scale | Atom::Dozen)
                 }
@@ -716,6 +736,8 @@ impl Grammar<'_, '_> {
             }
             match atom {
                 Atom::Hundred => group = f64::max(group, 1.0) * 100.0,
+                // "three hundred and two dozens": the dozens are the two.
+                Atom::Dozen if group > last_value => group += last_value * 11.0,
                 Atom::Dozen => group = f64::max(group, 1.0) * 12.0,
                 Atom::Scale
                     if last == Atom::Scale
@@ -730,7 +752,10 @@ impl Grammar<'_, '_> {
                     group = 0.0;
                 }
                 Atom::And => {}
-                _ => group += value,
+                _ => {
+                    group += value;
+                    last_value = value;
+                }
             }
             if atom == Atom::Scale {
                 last_scale = Some(value);
