@@ -118,15 +118,27 @@ impl Grammar<'_, '_> {
         if let Some((postfix, after)) = self.postfix_qualifier_at(end, qualifier) {
             qualifier = postfix;
             end = after;
+            // "500 or more people"
+            if quantity.noun.is_none() && quantity.unit.is_none() {
+                quantity.noun = self.counted_noun(end, false, false);
+            }
         }
-        if let Some((range, unit, after)) = self.paired_bound_at(end, qualifier, &quantity) {
-            quantity.reading = range;
-            quantity.unit = quantity.unit.or(unit);
+        if let Some(second) = self.paired_bound_at(end, qualifier, &quantity) {
+            quantity.reading = second.reading;
+            quantity.unit = quantity.unit.or(second.unit);
+            quantity.noun = quantity.noun.or(second.noun);
             qualifier = Qualifier::Range;
-            end = after;
+            end = second.end;
         }
         if matches!(quantity.reading, Reading::Range { .. }) {
             qualifier = Qualifier::Range;
+        }
+        let counts = matches!(
+            quantity.reading,
+            Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
+        );
+        if counts && quantity.noun.is_none() && quantity.unit.is_none() {
+            quantity.noun = self.noun_before_of(index);
         }
         // "the two countries" restates a count; "the six-week war" still
         // asserts how long the war was.
@@ -174,6 +186,19 @@ impl Grammar<'_, '_> {
             .and_then(|before| self.word(before))
             .is_some_and(|word| matches!(word, "how" | "what"));
         if asks && self.is_word(index, "about") {
+            return None;
+        }
+        // "$5 million over five years" spreads an amount over a time; after
+        // a figure, "over" is not "more than".
+        let after_figure = index
+            .checked_sub(1)
+            .and_then(|before| self.token(before))
+            .is_some_and(|token| {
+                token.kind == TokenKind::Figure
+                    || lexicon::is_number_word(&token.lower)
+                    || vocab::unit(&token.lower).is_some()
+            });
+        if after_figure && self.is_word(index, "over") {
             return None;
         }
         let in_words = lexicon::QUALIFIERS.iter().find_map(|(words, qualifier)| {
@@ -246,14 +271,14 @@ impl Grammar<'_, '_> {
     }
 
     /// A second bound joined to a one-sided quantity: "more than 10 and
-    /// less than 40", "at most 100 and at least 20". Returns the range, the
-    /// second bound's unit, and where it ends.
+    /// less than 40", "at most 100 and at least 20". Returns the second
+    /// quantity with the whole range as its reading.
     fn paired_bound_at(
         &self,
         index: usize,
         qualifier: Qualifier,
         first: &Quantity,
-    ) -> Option<(Reading, Option<String>, usize)> {
+    ) -> Option<Quantity> {
         let first_side = side(qualifier)?;
         let (Reading::Figure {
             value: first_value, ..
@@ -309,7 +334,10 @@ impl Grammar<'_, '_> {
             ),
         };
         // "more than 40 and less than 10" states two ranges, not one.
-        (low.value < high.value).then_some((Reading::Range { low, high }, second.unit, second.end))
+        (low.value < high.value).then_some(Quantity {
+            reading: Reading::Range { low, high },
+            ..second
+        })
     }
 
     fn quantity_at(&self, start: usize, qualifier: Qualifier) -> Option<Quantity> {
@@ -429,11 +457,13 @@ impl Grammar<'_, '_> {
             compound,
             ago: false,
         };
-        if let (Amount::Exact { value, step }, false) = (amount, compound) {
-            if let Some((added, after)) = self.smaller_unit_after(end, &spelling) {
+        if let (Amount::Exact { value, .. }, false) = (amount, compound) {
+            // The smaller unit sets the precision: "2 hours 30 minutes" is
+            // written to ten minutes.
+            if let Some((added, step, after)) = self.smaller_unit_after(end, &spelling) {
                 measured.amount = Amount::Exact {
                     value: value + added,
-                    step: step.min(added.abs().max(f64::EPSILON)),
+                    step,
                 };
                 measured.end = after;
             }
@@ -478,6 +508,9 @@ impl Grammar<'_, '_> {
     /// Whether the figure at `index` names rather than counts: "COVID-19",
     /// "F-16", "#1", "No. 10", "Resolution 2334".
     fn is_label(&self, index: usize) -> bool {
+        if self.is_slashed(index) {
+            return true;
+        }
         let Some(before) = index.checked_sub(1) else {
             return false;
         };
@@ -511,6 +544,25 @@ impl Grammar<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the figure at `index` is one of figures joined by slashes
+    /// that make no fraction: a date ("9/11", "3/4/2022") or a code ("24/7").
+    fn is_slashed(&self, index: usize) -> bool {
+        let is_figure = |at: usize| {
+            self.token(at)
+                .is_some_and(|token| token.kind == TokenKind::Figure)
+        };
+        let slash_after = self.is_punct(index + 1, "/")
+            && self.glued(index + 1)
+            && self.glued(index + 2)
+            && is_figure(index + 2);
+        let slash_before = index >= 2
+            && self.is_punct(index - 1, "/")
+            && self.glued(index - 1)
+            && self.glued(index)
+            && is_figure(index - 2);
+        (slash_after || slash_before) && !self.is_fraction_start(index)
     }
 
     /// "$", "US$", "€", or an ISO code in capitals ("USD 5m", and "MAUD 60"
@@ -657,9 +709,9 @@ impl Grammar<'_, '_> {
 
     /// A smaller unit of the same measure after a first one: "5 feet 2
     /// inches", "5 ft 2 in", "3 dollars and 50 cents", "2 hours 30
-    /// minutes". Returns the amount it adds, in the first unit, and where it
-    /// ends.
-    fn smaller_unit_after(&self, index: usize, first_spelling: &str) -> Option<(f64, usize)> {
+    /// minutes". Returns the amount it adds and the step it is written to,
+    /// both in the first unit, and where it ends.
+    fn smaller_unit_after(&self, index: usize, first_spelling: &str) -> Option<(f64, f64, usize)> {
         let first = vocab::unit(first_spelling)?;
         let start = index + usize::from(self.is_word(index, "and"));
         let figure = self
@@ -672,7 +724,7 @@ impl Grammar<'_, '_> {
         let is_cents =
             first.kind == Kind::Money && (0.0..100.0).contains(&value) && value.fract() == 0.0;
         if is_cents && nothing_after && self.tokens[index - 1].kind == TokenKind::Word {
-            return Some((value * 0.01, figure.end));
+            return Some((value * 0.01, figure.step() * 0.01, figure.end));
         }
         let word = self.word(figure.end)?;
         let ratio = match (first.kind, word) {
@@ -694,7 +746,7 @@ impl Grammar<'_, '_> {
                 second.to_base * second.scale / (first.to_base * first.scale)
             }
         };
-        Some((value * ratio, figure.end + 1))
+        Some((value * ratio, figure.step() * ratio, figure.end + 1))
     }
 
     // ---- Nouns --------------------------------------------------------------
@@ -734,9 +786,10 @@ impl Grammar<'_, '_> {
 
     /// The noun a figure counts: the first plural of the noun phrase after
     /// it ("2,000 Russian peacekeepers"), or its last word when the figure is
-    /// one ("one war").
+    /// one ("one war") or a share of a whole ("a third of the budget").
     fn counted_noun(&self, mut index: usize, singular: bool, after_of: bool) -> Option<Noun> {
-        if after_of && self.is_word(index, "of") {
+        let of_a_whole = after_of && self.is_word(index, "of");
+        if of_a_whole {
             index += 1;
             if matches!(self.word(index), Some("the" | "all" | "its" | "their")) {
                 index += 1;
@@ -746,17 +799,48 @@ impl Grammar<'_, '_> {
             index += 1;
         }
         let words = self.noun_phrase(index);
-        let chosen = if singular {
-            words.last()
+        // Only a plural is counted by a figure above one: in "286 rose" the
+        // word after is a verb. A share's whole may be singular ("a third
+        // of the budget").
+        let plural = words.iter().find(|(word, _)| looks_plural(word));
+        let chosen = if singular || of_a_whole {
+            plural.or(words.last())
         } else {
-            words
-                .iter()
-                .find(|(word, _)| looks_plural(word))
-                .or_else(|| (words.len() == 1).then(|| &words[0]))
+            plural
         }?;
         Some(Noun {
             word: chosen.0.clone(),
             span: chosen.1,
+            role: NounRole::Counted,
+        })
+    }
+
+    /// The noun a figure counts when it comes before it: "a death toll of
+    /// 286" counts deaths, "a crowd of 10,000" a crowd.
+    fn noun_before_of(&self, start: usize) -> Option<Noun> {
+        let of = start.checked_sub(1).filter(|of| self.is_word(*of, "of"))?;
+        let head_at = of.checked_sub(1)?;
+        let head = self
+            .word(head_at)
+            .filter(|word| !lexicon::ends_noun_phrase(word) && !lexicon::is_number_word(word))?;
+        let (word, span) = if head == "toll" {
+            // A toll counts what its modifier names: "death toll", "casualty toll".
+            match head_at
+                .checked_sub(1)
+                .and_then(|at| self.word(at).map(|word| (at, word)))
+            {
+                Some((at, modifier)) if !lexicon::ends_noun_phrase(modifier) => (
+                    vocab::fold_noun(modifier),
+                    self.tokens[at].span.cover(self.tokens[head_at].span),
+                ),
+                _ => ("deaths".to_string(), self.tokens[head_at].span),
+            }
+        } else {
+            (head.to_string(), self.tokens[head_at].span)
+        };
+        Some(Noun {
+            word,
+            span,
             role: NounRole::Counted,
         })
     }

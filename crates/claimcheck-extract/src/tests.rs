@@ -817,6 +817,9 @@ fn counted_nouns_skip_adjectives_and_reach_past_prepositions() {
         ("286 killed in clashes", Some("killed")),
         ("5 million people died", Some("people")),
         ("thousands of Armenian refugees", Some("refugees")),
+        ("a death toll of 286", Some("deaths")),
+        ("the toll of 286 rose", Some("deaths")),
+        ("a crowd of 10,000 gathered", Some("crowd")),
     ];
     for (input, noun) in cases {
         assert_eq!(nouns(input), vec![noun.map(str::to_string)], "{input}");
@@ -884,4 +887,396 @@ fn front_matter_date_is_declared() {
     );
     assert_eq!(extraction.declared_date.as_deref(), Some("2022-10-31"));
     assert!(extraction.mentions.is_empty());
+}
+
+fn bounds(low: f64, low_inclusive: bool, high: f64, high_inclusive: bool) -> Reading {
+    Reading::Range {
+        low: claimcheck_core::Bound {
+            value: low,
+            inclusive: low_inclusive,
+        },
+        high: claimcheck_core::Bound {
+            value: high,
+            inclusive: high_inclusive,
+        },
+    }
+}
+
+#[test]
+fn fractions_and_shares() {
+    use Qualifier::Exact;
+    let share = |value: f64| Reading::Fraction { value, step: 0.1 };
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "two-thirds of residents",
+            vec![expect(
+                "two-thirds",
+                Exact,
+                share(2.0 / 3.0),
+                None,
+                Some("residents"),
+            )],
+        ),
+        (
+            "a third of the budget",
+            vec![expect(
+                "a third",
+                Exact,
+                share(1.0 / 3.0),
+                None,
+                Some("budget"),
+            )],
+        ),
+        (
+            "half of voters",
+            vec![expect("half", Exact, share(0.5), None, Some("voters"))],
+        ),
+        (
+            "three quarters",
+            vec![expect("three quarters", Exact, share(0.75), None, None)],
+        ),
+        (
+            "3/4 of the area",
+            vec![expect("3/4", Exact, share(0.75), None, Some("area"))],
+        ),
+        ("½ of it", vec![expect("½", Exact, share(0.5), None, None)]),
+        (
+            "1 in 5 adults",
+            vec![expect("1 in 5", Exact, share(0.2), None, Some("adults"))],
+        ),
+        (
+            "two out of three voters",
+            vec![expect(
+                "two out of three",
+                Exact,
+                share(2.0 / 3.0),
+                None,
+                Some("voters"),
+            )],
+        ),
+        (
+            "one over three",
+            vec![expect(
+                "one over three",
+                Exact,
+                share(1.0 / 3.0),
+                None,
+                None,
+            )],
+        ),
+        (
+            "one and a half million people",
+            vec![expect(
+                "one and a half million",
+                Exact,
+                figure(1.5e6, 1.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "10 1/2 miles",
+            vec![expect(
+                "10 1/2 miles",
+                Exact,
+                figure(10.5, 0.5),
+                Some("miles"),
+                None,
+            )],
+        ),
+        (
+            "more than half",
+            vec![expect(
+                "more than half",
+                Qualifier::MoreThan,
+                share(0.5),
+                None,
+                None,
+            )],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn what_looks_like_a_fraction_but_is_not() {
+    let cases: &[(&str, &[&str])] = &[
+        // A rank before a noun, and the other half of a game.
+        ("a third party and the second half", &["third", "second"]),
+        // A date and a score.
+        ("on 9/11 and 10/31", &[]),
+        ("3/4/2022", &[]),
+        // Time and money spread over years, not divided.
+        (
+            "2,000 over five years and 20 over five years",
+            &["2,000", "five years", "20", "five years"],
+        ),
+        ("one in 2020", &["2020"]),
+    ];
+    for (input, texts) in cases {
+        let found: Vec<&str> = extract(input, Format::Plain)
+            .mentions
+            .iter()
+            .filter(|mention| {
+                !matches!(mention.reading, Reading::Fraction { .. })
+                    || mention.span.of(input).contains('/')
+            })
+            .map(|mention| mention.span.of(input))
+            .collect();
+        let fractions = extract(input, Format::Plain)
+            .mentions
+            .iter()
+            .filter(|mention| matches!(mention.reading, Reading::Fraction { .. }))
+            .count();
+        assert_eq!((&found[..], fractions), (*texts, 0), "{input}");
+    }
+}
+
+#[test]
+fn signs_decimals_and_mixed_writing() {
+    use Qualifier::Exact;
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "minus five percent",
+            vec![expect(
+                "minus five percent",
+                Exact,
+                figure(-5.0, 1.0),
+                Some("percent"),
+                None,
+            )],
+        ),
+        (
+            "negative 3",
+            vec![expect("negative 3", Exact, figure(-3.0, 1.0), None, None)],
+        ),
+        (
+            "two point five",
+            vec![expect(
+                "two point five",
+                Exact,
+                figure(2.5, 0.1),
+                None,
+                None,
+            )],
+        ),
+        (
+            "4 thousand 3 hundred and 21 votes",
+            vec![expect(
+                "4 thousand 3 hundred and 21",
+                Exact,
+                figure(4321.0, 1.0),
+                None,
+                Some("votes"),
+            )],
+        ),
+        (
+            "three lakh rupees",
+            vec![expect(
+                "three lakh rupees",
+                Exact,
+                figure(3e5, 1e5),
+                Some("rupees"),
+                None,
+            )],
+        ),
+        (
+            "12,34,567 rupees",
+            vec![expect(
+                "12,34,567 rupees",
+                Exact,
+                figure(1_234_567.0, 1.0),
+                Some("rupees"),
+                None,
+            )],
+        ),
+        (
+            "1.3e6 cells",
+            vec![expect(
+                "1.3e6",
+                Exact,
+                figure(1.3e6, 1e5),
+                None,
+                Some("cells"),
+            )],
+        ),
+        (
+            "1.3x10^6 cells",
+            vec![expect(
+                "1.3x10^6",
+                Exact,
+                figure(1.3e6, 1e5),
+                None,
+                Some("cells"),
+            )],
+        ),
+        (
+            "fifty - two",
+            vec![expect("fifty - two", Exact, figure(52.0, 1.0), None, None)],
+        ),
+        (
+            "three dozens",
+            vec![expect("three dozens", Exact, figure(36.0, 1.0), None, None)],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn bounds_after_symbols_and_in_pairs() {
+    use Qualifier::{AtLeast, Exactly, LessThan, Range, UpTo};
+    let cases: &[(&str, Vec<Expected>)] = &[
+        (
+            "exactly 2,000 troops",
+            vec![expect(
+                "exactly 2,000",
+                Exactly,
+                figure(2000.0, 1000.0),
+                None,
+                Some("troops"),
+            )],
+        ),
+        (
+            "500 or more people",
+            vec![expect(
+                "500 or more",
+                AtLeast,
+                figure(500.0, 100.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "5,000 or less",
+            vec![expect(
+                "5,000 or less",
+                UpTo,
+                figure(5000.0, 1000.0),
+                None,
+                None,
+            )],
+        ),
+        (
+            "500+ people",
+            vec![expect(
+                "500+",
+                AtLeast,
+                figure(500.0, 100.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "x >= 30",
+            vec![expect(">= 30", AtLeast, figure(30.0, 10.0), None, None)],
+        ),
+        (
+            "x <-30",
+            vec![expect("<-30", LessThan, figure(-30.0, 10.0), None, None)],
+        ),
+        (
+            "more than 10 and less than 40 km",
+            vec![expect(
+                "more than 10 and less than 40 km",
+                Range,
+                bounds(10.0, false, 40.0, false),
+                Some("km"),
+                None,
+            )],
+        ),
+        (
+            "at most 100 and at least 20 apples",
+            vec![expect(
+                "at most 100 and at least 20",
+                Range,
+                bounds(20.0, true, 100.0, true),
+                None,
+                Some("apples"),
+            )],
+        ),
+        // A lower bound above an upper one is two claims, not a range.
+        (
+            "more than 40 and less than 10",
+            vec![
+                expect(
+                    "more than 40",
+                    Qualifier::MoreThan,
+                    figure(40.0, 10.0),
+                    None,
+                    None,
+                ),
+                expect("less than 10", LessThan, figure(10.0, 10.0), None, None),
+            ],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn smaller_units_add_to_larger_ones() {
+    // (input, text, value, step, unit): the step is the smaller unit's.
+    let cases = [
+        (
+            "he is 5 feet 2 inches",
+            "5 feet 2 inches",
+            5.0 + 2.0 / 12.0,
+            1.0 / 12.0,
+            "feet",
+        ),
+        (
+            "5 ft 2 in tall",
+            "5 ft 2 in",
+            5.0 + 2.0 / 12.0,
+            1.0 / 12.0,
+            "ft",
+        ),
+        (
+            "3 dollars and 50 cents",
+            "3 dollars and 50 cents",
+            3.5,
+            0.1,
+            "dollars",
+        ),
+        ("15 dollars 50.", "15 dollars 50", 15.5, 0.1, "dollars"),
+        (
+            "2 hours 30 minutes",
+            "2 hours 30 minutes",
+            2.5,
+            10.0 / 60.0,
+            "hours",
+        ),
+        ("75 USD million", "75 USD million", 7.5e7, 1e6, "usd"),
+        ("120 MEUR", "120 MEUR", 1.2e8, 1e7, "eur"),
+    ];
+    for (input, text, value, step, unit) in cases {
+        let mentions = extract(input, Format::Plain).mentions;
+        let [mention] = &mentions[..] else {
+            panic!("{input}: {mentions:?}")
+        };
+        let Reading::Figure {
+            value: read,
+            step: read_step,
+        } = mention.reading
+        else {
+            panic!("{input}: {mention:?}")
+        };
+        assert_eq!(
+            (mention.span.of(input), mention.unit.as_deref()),
+            (text, Some(unit)),
+            "{input}"
+        );
+        assert!(
+            (read - value).abs() < 1e-9 && (read_step - step).abs() < 1e-9,
+            "{input}: {read} by {read_step}"
+        );
+    }
+    // The cents are a figure of their own when they count something.
+    let mentions = extract("15 dollars and 50 people", Format::Plain).mentions;
+    assert_eq!(mentions.len(), 2);
 }

@@ -93,6 +93,14 @@ impl Figure {
         }
     }
 
+    /// The place of the last digit written, for an exact figure.
+    pub(super) fn step(&self) -> f64 {
+        match self.amount {
+            Amount::Exact { step, .. } => step,
+            Amount::Between { .. } => 1.0,
+        }
+    }
+
     pub(super) fn value(&self) -> Option<f64> {
         match self.amount {
             Amount::Exact { value, .. } => Some(value),
@@ -309,6 +317,11 @@ impl Grammar<'_, '_> {
         })?;
         // A mixed number measures something ("10 1/2 miles"), never a share.
         Some(Figure::exact(fraction, 1.0 / denominator, end, false))
+    }
+
+    /// Whether a figure written with digits and a slash at `index` is a fraction.
+    pub(super) fn is_fraction_start(&self, index: usize) -> bool {
+        self.slashed_fraction_at(index).is_some()
     }
 
     /// "3/4" at `index`: the value and the denominator. Denominators above
