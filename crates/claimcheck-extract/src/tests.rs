@@ -1008,6 +1008,7 @@ fn what_looks_like_a_fraction_but_is_not() {
         // A date and a score.
         ("on 9/11 and 10/31", &[]),
         ("3/4/2022", &[]),
+        ("open 24/7", &[]),
         // Time and money spread over years, not divided.
         (
             "2,000 over five years and 20 over five years",

@@ -324,8 +324,9 @@ impl Grammar<'_, '_> {
         self.slashed_fraction_at(index).is_some()
     }
 
-    /// "3/4" at `index`: the value and the denominator. Denominators above
-    /// ten are read as dates or scores ("9/11", "10/31"), not fractions.
+    /// "3/4" at `index`: the value and the denominator. Only proper
+    /// fractions with denominators up to ten count: "9/11", "10/31" are
+    /// dates and "24/7" a code.
     fn slashed_fraction_at(&self, index: usize) -> Option<(f64, f64)> {
         let numerator = self
             .token(index)
@@ -341,7 +342,9 @@ impl Grammar<'_, '_> {
         }
         let numerator: f64 = numerator.text.parse().ok()?;
         let denominator: f64 = denominator.text.parse().ok()?;
-        ((2.0..=10.0).contains(&denominator) && numerator.fract() == 0.0)
+        ((2.0..=10.0).contains(&denominator)
+            && numerator.fract() == 0.0
+            && numerator.abs() < denominator)
             .then_some((numerator / denominator, denominator))
     }
 
