@@ -170,20 +170,11 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("rt-en-currency-0169", "\"3 USD50\" could be either amount"),
 ];
 
-/// A mention as the suite scores it: character offsets, the figure, and
-/// the bounds only when the phrase states them ("more than", "between").
+/// A mention as the suite scores it, expected or predicted: character
+/// offsets, the figure, and the bounds only when the phrase states them
+/// ("more than", "between").
 #[derive(Debug)]
-struct Predicted {
-    start: usize,
-    end: usize,
-    value: Option<f64>,
-    low: Option<f64>,
-    high: Option<f64>,
-    unit: Option<String>,
-}
-
-#[derive(Debug)]
-struct Expected {
+struct Scored {
     start: usize,
     end: usize,
     value: Option<f64>,
@@ -240,13 +231,13 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
-fn predict(text: &str) -> Vec<Predicted> {
+fn predict(text: &str) -> Vec<Scored> {
     let extraction = claimcheck_extract::extract(text, claimcheck_extract::Format::Plain);
     let claims = claimcheck_normalize::normalize(extraction.mentions, None).claims;
     claims.iter().map(|claim| predicted(text, claim)).collect()
 }
 
-fn predicted(text: &str, claim: &Claim) -> Predicted {
+fn predicted(text: &str, claim: &Claim) -> Scored {
     let quantity = &claim.quantity;
     let chars = |byte: usize| text[..byte].chars().count();
     let (low, high) = match quantity.qualifier {
@@ -259,7 +250,7 @@ fn predicted(text: &str, claim: &Claim) -> Predicted {
         ),
         _ => (None, None),
     };
-    Predicted {
+    Scored {
         start: chars(claim.span.start),
         end: chars(claim.span.end),
         // Dates are day numbers, which the suite never expects.
@@ -270,7 +261,7 @@ fn predicted(text: &str, claim: &Claim) -> Predicted {
     }
 }
 
-fn expected(text: &str, case: &Value) -> Vec<Expected> {
+fn expected(text: &str, case: &Value) -> Vec<Scored> {
     let mut searched_from = 0;
     case["expected"]
         .as_array()
@@ -284,7 +275,7 @@ fn expected(text: &str, case: &Value) -> Vec<Expected> {
                 .map_or_else(|| text.find(surface).unwrap_or(0), |at| searched_from + at);
             searched_from = byte + surface.len();
             let chars = |byte: usize| text[..byte].chars().count();
-            Expected {
+            Scored {
                 start: chars(byte),
                 end: chars(byte + surface.len()),
                 value: mention["value"].as_f64(),
@@ -304,7 +295,7 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-fn matches(expected: &Expected, predicted: &Predicted) -> bool {
+fn matches(expected: &Scored, predicted: &Scored) -> bool {
     if expected.value.is_some() {
         same(expected.value, predicted.value)
     } else {
@@ -351,7 +342,7 @@ fn score(case: &Value) -> Tally {
         // Of the predictions with the right value, the one at the expected
         // place is the match; a figure elsewhere may still stand in for it.
         let overlaps =
-            |predicted: &Predicted| predicted.start < wanted.end && wanted.start < predicted.end;
+            |predicted: &Scored| predicted.start < wanted.end && wanted.start < predicted.end;
         let candidates = || {
             predicted
                 .iter()
