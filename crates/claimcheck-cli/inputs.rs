@@ -1,7 +1,9 @@
 //! The files a run reads: paths as given, folders walked in sorted order.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use walkdir::WalkDir;
 
 /// How standard input is named in reports.
@@ -59,4 +61,28 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|extension| {
             extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("txt")
         })
+}
+
+impl Input {
+    /// The name the input is reported under, and its text.
+    pub(crate) fn read(&self) -> anyhow::Result<(String, String)> {
+        match self {
+            Input::Stdin => {
+                let mut source = String::new();
+                io::Read::read_to_string(&mut io::stdin(), &mut source)
+                    .context("<stdin>: cannot read")?;
+                Ok((STDIN_NAME.to_string(), source))
+            }
+            Input::File(path) => {
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?;
+                let source = String::from_utf8(bytes).map_err(|error| {
+                    let offset = error.utf8_error().valid_up_to();
+                    anyhow::anyhow!("{}: not valid UTF-8 (byte {offset})", path.display())
+                })?;
+                Ok((path.display().to_string(), source))
+            }
+            Input::Missing(path, error) => Err(anyhow::anyhow!("{}: {error}", path.display())),
+        }
+    }
 }

@@ -22,7 +22,8 @@ mod sentence;
 use std::collections::HashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::{Assessment, Claim, Dimension, Fact, Interval, Role, Verdict, vocab};
+use claimcheck_core::vocab::{self, Synonyms};
+use claimcheck_core::{Assessment, Claim, Dimension, Fact, Interval, Role, Verdict};
 
 use crate::sentence::SentenceWords;
 
@@ -31,6 +32,7 @@ use crate::sentence::SentenceWords;
 #[derive(Debug)]
 pub struct FactIndex<'f> {
     facts: &'f [Fact],
+    synonyms: Synonyms,
     by_measure: HashMap<Measure, Vec<usize>>,
 }
 
@@ -44,9 +46,9 @@ struct Measure {
 }
 
 impl Measure {
-    fn of(dimension: Dimension, unit: &str) -> Measure {
+    fn of(dimension: Dimension, unit: &str, synonyms: &Synonyms) -> Measure {
         let key = match dimension {
-            Dimension::Count => vocab::word_key(unit),
+            Dimension::Count => synonyms.key(unit),
             Dimension::Money => unit.to_string(),
             _ => String::new(),
         };
@@ -55,8 +57,10 @@ impl Measure {
 }
 
 impl<'f> FactIndex<'f> {
+    /// Indexes the facts; counted nouns meet through `synonyms` ("killed"
+    /// meets "deaths").
     #[must_use]
-    pub fn new(facts: &'f [Fact]) -> FactIndex<'f> {
+    pub fn new(facts: &'f [Fact], synonyms: Synonyms) -> FactIndex<'f> {
         let mut by_measure: HashMap<Measure, Vec<usize>> = HashMap::new();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
@@ -65,18 +69,26 @@ impl<'f> FactIndex<'f> {
             };
             for unit in units {
                 let entry = by_measure
-                    .entry(Measure::of(fact.base.dimension, unit))
+                    .entry(Measure::of(fact.base.dimension, unit, &synonyms))
                     .or_default();
                 if !entry.contains(&position) {
                     entry.push(position);
                 }
             }
         }
-        FactIndex { facts, by_measure }
+        FactIndex {
+            facts,
+            synonyms,
+            by_measure,
+        }
     }
 
     fn facts_measuring(&self, claim: &Claim) -> impl Iterator<Item = (usize, &'f Fact)> + '_ {
-        let measure = Measure::of(claim.quantity.base.dimension, &claim.quantity.base.unit);
+        let measure = Measure::of(
+            claim.quantity.base.dimension,
+            &claim.quantity.base.unit,
+            &self.synonyms,
+        );
         self.by_measure
             .get(&measure)
             .into_iter()

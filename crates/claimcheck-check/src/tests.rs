@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use claimcheck_core::Verdict;
+use claimcheck_core::vocab::Synonyms;
 
 use crate::{FactIndex, check};
 
@@ -23,7 +24,7 @@ fn verdicts_against_csv(
 ) -> Vec<(String, Verdict, Option<String>, String)> {
     let (facts, problems) = claimcheck_reference::parse(Path::new("test.csv"), csv.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
-    let index = FactIndex::new(&facts);
+    let index = FactIndex::new(&facts, Synonyms::default());
     let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
     let normalized =
         claimcheck_normalize::normalize(extraction.mentions, extraction.declared_date.as_deref());
@@ -331,4 +332,21 @@ fn reasons_say_what_each_side_allows() {
 fn unverified_claims_say_what_is_missing() {
     let all = verdicts("It sent 2,000 peacekeepers.", "f,12,,,days,,\n");
     assert_eq!(all[0].3, "no reference fact for a count of peacekeepers");
+}
+
+#[test]
+fn synonyms_let_killed_meet_deaths() {
+    let row = "clashes,286,284,287,deaths,clashes,\n";
+    assert_eq!(
+        verdict_of("286 killed in the clashes.", row, "286"),
+        (Verdict::Supported, Some("clashes".into()))
+    );
+    assert_eq!(
+        verdict_of("The clashes claimed 286 lives.", row, "286").0,
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict_of("The clashes claimed 386 lives.", row, "386").0,
+        Verdict::Contradicted
+    );
 }

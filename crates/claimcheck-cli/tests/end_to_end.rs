@@ -382,7 +382,7 @@ fn standard_input_is_read_as_markdown() {
 /// this keeps the folder honest without cargo-insta in CI.
 #[test]
 fn every_snapshot_has_its_input() {
-    for stage in ["extract", "verify"] {
+    for stage in ["extract", "verify", "reference"] {
         let folder = Path::new(ROOT).join("snapshots").join(stage);
         for entry in std::fs::read_dir(&folder).expect("the snapshot folder exists") {
             let path = entry.unwrap().path();
@@ -401,4 +401,61 @@ fn every_snapshot_has_its_input() {
             );
         }
     }
+}
+
+/// `reference check` on every CSV under `data/`: the bundled reference, the
+/// fixtures' own references, and the ones written wrong on purpose.
+#[test]
+fn reference_check_snapshots() {
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/reference"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::glob!("../../../data", "{reference.csv,fixtures/*.csv}", |path| {
+            let csv = relative(path);
+            insta::assert_snapshot!("reference-check", transcript(&claimcheck(&["reference", "check", &csv])));
+        });
+    });
+}
+
+#[test]
+fn reference_check_exits_zero_on_a_clean_file_and_two_on_problems() {
+    assert_eq!(claimcheck(&["reference", "check"]).status.code(), Some(0));
+    let broken = claimcheck(&[
+        "reference",
+        "check",
+        "data/fixtures/reference-five-errors.csv",
+    ]);
+    assert_eq!(broken.status.code(), Some(2));
+    let problems = stdout(&broken)
+        .lines()
+        .filter(|line| line.contains(".csv:"))
+        .count();
+    assert!(problems >= 5, "{}", stdout(&broken));
+    assert_eq!(
+        claimcheck(&["reference", "check", "data/no-such.csv"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn the_three_contradictions_fixture_contradicts_a_count_a_duration_and_a_date() {
+    let output = claimcheck(&[
+        "verify",
+        "--format",
+        "jsonl",
+        "data/fixtures/contradicts-count-duration-date.md",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let mut kinds: Vec<String> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .filter(|record| record["verdict"] == "contradicted")
+        .map(|record| record["kind"].as_str().unwrap().to_string())
+        .collect();
+    kinds.sort();
+    assert_eq!(kinds, ["count", "date", "duration"]);
 }

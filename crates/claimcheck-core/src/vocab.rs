@@ -83,6 +83,72 @@ pub fn word_key(word: &str) -> String {
     pluralizer::pluralize(&bare, 1, false)
 }
 
+/// Nouns that count the same thing, so that a claim of "286 killed" meets a
+/// fact counting deaths. Each group's first word names it. Users add groups
+/// with a synonyms CSV (see the `reference` crate).
+const BUILTIN_SYNONYMS: &[&[&str]] = &[
+    &["deaths", "dead", "killed", "lives", "fatalities"],
+    &["injured", "wounded", "injuries"],
+    &["troops", "soldiers", "servicemen", "servicewomen"],
+    &["people", "persons", "individuals"],
+];
+
+/// Which nouns count the same thing. A claim's noun and a fact's unit meet
+/// when their [`Synonyms::key`]s are equal.
+#[derive(Clone, Debug)]
+pub struct Synonyms {
+    group_of: HashMap<String, String>,
+}
+
+impl Default for Synonyms {
+    /// The built-in groups: deaths, injured, troops, people.
+    fn default() -> Synonyms {
+        let mut synonyms = Synonyms {
+            group_of: HashMap::new(),
+        };
+        for group in BUILTIN_SYNONYMS {
+            synonyms.add_group(group);
+        }
+        synonyms
+    }
+}
+
+impl Synonyms {
+    /// Makes the words count the same thing. A word already in a group
+    /// brings that whole group along.
+    pub fn add_group(&mut self, words: &[&str]) {
+        let keys: Vec<String> = words
+            .iter()
+            .map(|word| word_key(word))
+            .filter(|key| !key.is_empty())
+            .collect();
+        let Some(first) = keys.first() else { return };
+        let group = self
+            .group_of
+            .get(first)
+            .cloned()
+            .unwrap_or_else(|| first.clone());
+        for key in keys {
+            if let Some(old_group) = self.group_of.get(&key).cloned().filter(|old| *old != group) {
+                for member in self.group_of.values_mut() {
+                    if *member == old_group {
+                        member.clone_from(&group);
+                    }
+                }
+            }
+            self.group_of.insert(key, group.clone());
+        }
+    }
+
+    /// The form in which a counted noun compares: its [`word_key`], or the
+    /// name of the group it belongs to.
+    #[must_use]
+    pub fn key(&self, noun: &str) -> String {
+        let key = word_key(noun);
+        self.group_of.get(&key).cloned().unwrap_or(key)
+    }
+}
+
 fn bare_word(word: &str) -> String {
     let lower = word.trim().to_lowercase();
     let bare = ["'s", "\u{2019}s", "'", "\u{2019}"]
@@ -484,6 +550,27 @@ mod tests {
         for (word, folded) in cases {
             assert_eq!(fold_noun(word), folded, "{word}");
         }
+    }
+
+    #[test]
+    fn synonyms_meet_in_one_key() {
+        let mut synonyms = Synonyms::default();
+        assert_eq!(synonyms.key("killed"), synonyms.key("deaths"));
+        assert_eq!(synonyms.key("lives"), synonyms.key("fatality"));
+        assert_eq!(synonyms.key("soldiers"), synonyms.key("troops"));
+        assert_ne!(synonyms.key("peacekeepers"), synonyms.key("troops"));
+        synonyms.add_group(&["peacekeepers", "blue helmets"]);
+        synonyms.add_group(&["servicemen", "peacekeepers"]);
+        assert_eq!(
+            synonyms.key("blue helmets"),
+            synonyms.key("soldiers"),
+            "groups that share a word merge"
+        );
+        assert_eq!(
+            synonyms.key("wars"),
+            "war",
+            "a word in no group is its own key"
+        );
     }
 
     #[test]

@@ -1,4 +1,8 @@
-use super::*;
+use std::path::Path;
+
+use claimcheck_core::{Base, Dimension, Fact, Interval, Kind, calendar};
+
+use super::{load, parse, parse_synonyms};
 
 const PATH: &str = "ref.csv";
 
@@ -495,5 +499,46 @@ fn garbage_never_panics() {
         }
         // Without the header, the header itself is garbage.
         let _ = parse(Path::new(PATH), &input[48..]);
+    }
+}
+
+#[test]
+fn synonyms_add_groups_to_the_builtin_ones() {
+    let csv = "noun,synonyms,x_note\ncasualties,victims | dead,mine\nblue helmets,peacekeepers,\n";
+    let (synonyms, errors) = parse_synonyms(Path::new("syn.csv"), csv.as_bytes());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        synonyms.key("victims"),
+        synonyms.key("killed"),
+        "dead was already a death"
+    );
+    assert_eq!(synonyms.key("casualty"), synonyms.key("deaths"));
+    assert_eq!(synonyms.key("peacekeepers"), synonyms.key("blue helmets"));
+}
+
+#[test]
+fn synonym_problems_name_line_and_column() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "noun\ndeaths\n",
+            &["syn.csv:1: missing required column `synonyms`"],
+        ),
+        (
+            "noun,synonyms\ndeaths,killed||dead\n",
+            &["syn.csv:2: column `synonyms`: `killed||dead` has an empty alternative"],
+        ),
+        (
+            "noun,synonyms\n,killed\n",
+            &["syn.csv:2: column `noun`: required, but empty"],
+        ),
+        (
+            "noun,synonyms,other\n",
+            &["syn.csv:1: unknown column `other` (extra columns must start with `x_`)"],
+        ),
+    ];
+    for (csv, expected) in cases {
+        let (_, errors) = parse_synonyms(Path::new("syn.csv"), csv.as_bytes());
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(&messages, expected, "{csv}");
     }
 }
