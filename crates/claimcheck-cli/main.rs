@@ -65,6 +65,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Proposes reference rows for every claim no fact covers, as a
+    /// reference CSV on standard output: value prefilled, keywords from the
+    /// sentence's most specific words, source left for you.
+    Suggest {
+        #[command(flatten)]
+        reference: ReferenceFiles,
+
+        #[command(flatten)]
+        articles: Articles,
+    },
     /// Works with the reference CSV on its own.
     Reference {
         #[command(subcommand)]
@@ -167,6 +177,10 @@ fn main() -> ExitCode {
             articles,
             format,
         } => verify(&reference, &articles.paths, format.into()),
+        Command::Suggest {
+            reference,
+            articles,
+        } => suggest(&reference, &articles.paths),
         Command::Reference {
             action: ReferenceAction::Check { csv },
         } => check_reference(&csv),
@@ -228,6 +242,43 @@ fn verify(files: &ReferenceFiles, paths: &[PathBuf], format: Format) -> anyhow::
         eprintln!("{}", summary.verdicts_line());
     }
     outcome.contradicted = summary.contradicted;
+    Ok(outcome)
+}
+
+fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome> {
+    let mut outcome = Outcome::default();
+    let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
+    let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
+    let index = FactIndex::new(&facts, synonyms);
+    let mut drafts = Vec::new();
+    pipeline::for_each_document(
+        paths,
+        &mut outcome,
+        |document| {
+            let (date, claims) = pipeline::read_claims(document);
+            let assessments = claimcheck_check::check(document.source, claims, date, &index);
+            let location = |offset| claimcheck_report::location(document, offset);
+            Ok(claimcheck_check::suggest::drafts(
+                document.source,
+                &assessments,
+                location,
+            ))
+        },
+        |_, document_drafts| {
+            drafts.extend(document_drafts);
+            Ok(())
+        },
+    )?;
+    let suggestions = claimcheck_check::suggest::suggestions(drafts);
+    claimcheck_report::write_suggestions(io::stdout().lock(), &suggestions)?;
+    eprintln!(
+        "{} suggested",
+        if suggestions.len() == 1 {
+            "1 row".to_string()
+        } else {
+            format!("{} rows", suggestions.len())
+        }
+    );
     Ok(outcome)
 }
 

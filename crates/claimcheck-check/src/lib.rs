@@ -18,6 +18,7 @@
 
 mod reason;
 mod sentence;
+pub mod suggest;
 
 use std::collections::HashMap;
 

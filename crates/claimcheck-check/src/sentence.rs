@@ -48,6 +48,11 @@ impl SentenceWords {
         SentenceWords { parts, compounds }
     }
 
+    /// Each word's key with its span, in order; compounds by their parts.
+    pub(crate) fn spans(&self) -> impl Iterator<Item = (String, Span)> + '_ {
+        self.parts.iter().map(|(key, span)| (key.clone(), *span))
+    }
+
     /// Where a keyword (a key, or several separated by single spaces)
     /// first stands in the sentence.
     pub(crate) fn find(&self, keyword: &str) -> Option<Span> {

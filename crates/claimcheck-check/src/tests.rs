@@ -350,3 +350,77 @@ fn synonyms_let_killed_meet_deaths() {
         Verdict::Contradicted
     );
 }
+
+/// The rows `suggest` proposes for an article against reference rows.
+fn suggested(article: &str, rows: &str) -> Vec<claimcheck_core::Suggestion> {
+    let (facts, problems) =
+        claimcheck_reference::parse(Path::new("test.csv"), format!("{HEADER}{rows}").as_bytes());
+    assert!(problems.is_empty(), "{problems:?}");
+    let index = FactIndex::new(&facts, Synonyms::default());
+    let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
+    let normalized = claimcheck_normalize::normalize(extraction.mentions, None);
+    let assessments = check(article, normalized.claims, None, &index);
+    let drafts = crate::suggest::drafts(article, &assessments, |offset| format!("a.md:{offset}"));
+    crate::suggest::suggestions(drafts)
+}
+
+#[test]
+fn suggestions_cover_unverified_claims_with_their_figure_and_specific_words() {
+    let article = "Russia deployed 2,000 peacekeepers to Karabakh. The six-week war in 2020 killed more than 6,500 troops.";
+    let rows = suggested(article, "f,1960,,,peacekeepers,russia,\n");
+    let summary: Vec<(&str, &str, &str, String)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.id.as_str(),
+                row.value.as_str(),
+                row.unit.as_str(),
+                row.keywords.join(";"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("weeks-war-2020", "6", "weeks", "war;2020".to_string()),
+            (
+                "troops-killed-2020",
+                "6500",
+                "troops",
+                "killed;2020".to_string()
+            ),
+        ]
+    );
+    assert_eq!(rows[0].claim, "a.md:52");
+}
+
+#[test]
+fn suggestions_write_ranges_shares_and_unique_ids() {
+    let rows = suggested(
+        "Between 200 and 300 people fled. Between 400 and 600 people fled.",
+        "",
+    );
+    let cells: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.id.as_str(),
+                row.value.as_str(),
+                row.low.as_str(),
+                row.high.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("people-fled", "250", "200", "300"),
+            ("people-fled-2", "500", "400", "600")
+        ]
+    );
+    let share = suggested("Two-thirds of voters backed the plan.", "");
+    assert_eq!(
+        (share[0].value.as_str(), share[0].unit.as_str()),
+        ("66.666667", "percent")
+    );
+}

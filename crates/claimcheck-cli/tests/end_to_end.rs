@@ -382,7 +382,7 @@ fn standard_input_is_read_as_markdown() {
 /// this keeps the folder honest without cargo-insta in CI.
 #[test]
 fn every_snapshot_has_its_input() {
-    for stage in ["extract", "verify", "reference"] {
+    for stage in ["extract", "verify", "reference", "suggest"] {
         let folder = Path::new(ROOT).join("snapshots").join(stage);
         for entry in std::fs::read_dir(&folder).expect("the snapshot folder exists") {
             let path = entry.unwrap().path();
@@ -390,10 +390,13 @@ fn every_snapshot_has_its_input() {
                 continue;
             }
             let snapshot = std::fs::read_to_string(&path).unwrap();
-            let input = snapshot
+            // A snapshot of a whole folder's run names no single input.
+            let Some(input) = snapshot
                 .lines()
                 .find_map(|line| line.strip_prefix("input_file: "))
-                .unwrap_or_else(|| panic!("{} names no input_file", path.display()));
+            else {
+                continue;
+            };
             assert!(
                 Path::new(ROOT).join(input).exists(),
                 "{} is a snapshot of {input}, which is gone",
@@ -458,4 +461,33 @@ fn the_three_contradictions_fixture_contradicts_a_count_a_duration_and_a_date() 
         .collect();
     kinds.sort();
     assert_eq!(kinds, ["count", "date", "duration"]);
+}
+
+#[test]
+fn suggest_proposes_rows_for_the_unverified_claims_of_the_seed_article() {
+    let output = claimcheck(&["suggest"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/suggest"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("suggest@articles", transcript(&output));
+    });
+}
+
+#[test]
+fn suggested_rows_are_a_valid_reference() {
+    let output = claimcheck(&[
+        "suggest",
+        "--reference",
+        "data/fixtures/reference-non-numeric-value.csv",
+        "data",
+    ]);
+    let rows = stdout(&output);
+    assert!(rows.lines().count() > 10, "{rows}");
+    let (facts, problems) =
+        claimcheck_reference::parse(Path::new("suggested.csv"), rows.as_bytes());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(facts.len(), rows.lines().count() - 1);
 }

@@ -40,6 +40,17 @@ pub fn value(kind: Kind, value: f64) -> String {
     }
 }
 
+/// A value as the reference CSV writes it: a plain decimal without
+/// separators (`6500`, `0.5`), an ISO date, or a year.
+#[must_use]
+pub fn plain(kind: Kind, value: f64) -> String {
+    if kind == Kind::Date {
+        return calendar::format_day(value);
+    }
+    let rounded = (value * 1e6).round() / 1e6;
+    format!("{rounded}")
+}
+
 /// An interval in words: `1,500–2,500`, `more than 6,500`, `at most 20`,
 /// `2022-08-01 to 2022-08-31`, or one value when both ends meet.
 #[must_use]
@@ -118,6 +129,20 @@ mod tests {
         ];
         for (value, shown) in cases {
             assert_eq!(number(value), shown);
+        }
+    }
+
+    #[test]
+    fn plain_values_have_no_separators() {
+        let cases = [
+            (Kind::Count, 6500.0, "6500"),
+            (Kind::Money, 1.2e9, "1200000000"),
+            (Kind::Percent, 2.0 / 3.0 * 100.0, "66.666667"),
+            (Kind::Year, 1991.0, "1991"),
+            (Kind::Date, 19267.0, "2022-10-02"),
+        ];
+        for (kind, value, shown) in cases {
+            assert_eq!(plain(kind, value), shown);
         }
     }
 

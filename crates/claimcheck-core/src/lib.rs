@@ -27,6 +27,7 @@ mod interval;
 mod mention;
 mod quantity;
 mod span;
+mod suggestion;
 mod verdict;
 pub mod vocab;
 
@@ -36,4 +37,5 @@ pub use interval::{Bound, Interval};
 pub use mention::{Mention, Noun, NounRole, Reading};
 pub use quantity::{Base, Dimension, Kind, Qualifier, Quantity};
 pub use span::Span;
+pub use suggestion::Suggestion;
 pub use verdict::{Assessment, Verdict};

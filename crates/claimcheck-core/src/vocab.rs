@@ -80,7 +80,31 @@ pub fn word_key(word: &str) -> String {
     if !is_inflectable(&bare) {
         return bare;
     }
-    pluralizer::pluralize(&bare, 1, false)
+    // A lone letter ("s") would lose itself to the singular rules.
+    let singular = pluralizer::pluralize(&bare, 1, false);
+    if singular.is_empty() { bare } else { singular }
+}
+
+/// Words that carry grammar rather than a topic: they end a noun phrase
+/// after a figure, and they make poor keywords.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into",
+    "onto", "over", "under", "after", "before", "during", "since", "until", "across", "against",
+    "among", "between", "per", "and", "or", "but", "nor", "so", "yet", "as", "than", "that",
+    "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her",
+    "our", "your", "they", "we", "he", "she", "i", "you", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+    "may", "might", "must", "shall", "not", "no", "also", "only", "just", "even", "still", "each",
+    "every", "all", "both", "either", "neither", "some", "any", "many", "much", "few", "such",
+    "there", "here", "when", "where", "while", "if", "then", "ago", "later", "earlier", "last",
+    "next", "ahead", "away", "long", "old", "apart", "more", "less", "most", "least", "other",
+];
+
+/// Whether a lower-cased word is a function word ("the", "of", "were",
+/// "last").
+#[must_use]
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
 }
 
 /// Nouns that count the same thing, so that a claim of "286 killed" meets a
@@ -588,6 +612,7 @@ mod tests {
             assert_eq!(word_key(one), word_key(other), "{one} vs {other}");
         }
         assert_ne!(word_key("1990s"), word_key("1990"));
+        assert_eq!(word_key("s"), "s", "no word folds to nothing");
         assert_eq!(word_key("2020"), "2020");
     }
 }

@@ -457,22 +457,9 @@ pub(crate) fn is_label(word: &str) -> bool {
     LABEL_WORDS.contains(&word)
 }
 
-const NOUN_PHRASE_ENDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into",
-    "onto", "over", "under", "after", "before", "during", "since", "until", "across", "against",
-    "among", "between", "per", "and", "or", "but", "nor", "so", "yet", "as", "than", "that",
-    "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her",
-    "our", "your", "they", "we", "he", "she", "i", "you", "is", "are", "was", "were", "be", "been",
-    "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
-    "may", "might", "must", "shall", "not", "no", "also", "only", "just", "even", "still", "each",
-    "every", "all", "both", "either", "neither", "some", "any", "many", "much", "few", "such",
-    "there", "here", "when", "where", "while", "if", "then", "ago", "later", "earlier", "last",
-    "next", "ahead", "away", "long", "old", "apart", "more", "less", "most", "least", "other",
-];
-
 /// Words that end a noun phrase: the counted noun is before them.
 pub(crate) fn ends_noun_phrase(word: &str) -> bool {
-    NOUN_PHRASE_ENDS.contains(&word)
+    claimcheck_core::vocab::is_function_word(word)
 }
 
 const NOUN_PREFIXES: &[&str] = &[

@@ -14,7 +14,7 @@ mod text;
 
 use std::io::{self, Write};
 
-use claimcheck_core::{Assessment, Claim, Verdict};
+use claimcheck_core::{Assessment, Claim, Suggestion, Verdict};
 
 use crate::record::{Lines, Record};
 
@@ -79,6 +79,41 @@ impl Summary {
             plural(self.mentions, "figure")
         )
     }
+}
+
+/// `file:line:column` of a byte offset in a document.
+#[must_use]
+pub fn location(document: Document<'_>, offset: usize) -> String {
+    let (line, column) = Lines::new(document.source).position(offset);
+    format!("{}:{line}:{column}", document.path)
+}
+
+/// Writes suggested reference rows as a reference CSV, with the place of
+/// each claim in an `x_claim` column.
+///
+/// # Errors
+/// When the writer fails.
+pub fn write_suggestions(writer: impl Write, suggestions: &[Suggestion]) -> io::Result<()> {
+    let mut csv = csv::Writer::from_writer(writer);
+    csv.write_record([
+        "id", "value", "low", "high", "unit", "keywords", "subject", "source", "as_of", "x_claim",
+    ])?;
+    for row in suggestions {
+        let keywords = row.keywords.join(";");
+        csv.write_record([
+            row.id.as_str(),
+            &row.value,
+            &row.low,
+            &row.high,
+            &row.unit,
+            &keywords,
+            &row.subject,
+            "",
+            "",
+            &row.claim,
+        ])?;
+    }
+    csv.flush()
 }
 
 fn plural(count: usize, noun: &str) -> String {
