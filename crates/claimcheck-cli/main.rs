@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimcheck_check::FactIndex;
-use claimcheck_report::{Format, Report, Summary};
+use claimcheck_check::cross::CrossCheck;
+use claimcheck_report::{Document, Format, Report, Summary};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Checks the numbers in prose against a reference CSV of verified figures.
@@ -64,6 +65,14 @@ enum Command {
         /// How the report is written.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+
+        /// Also compare claims across articles: two claims holding the same
+        /// fact, or counting the same thing in sentences that share topic
+        /// words, that cannot both be right are `inconsistent` (exit 1),
+        /// even when no reference value exists. Keeps every article in
+        /// memory until the end.
+        #[arg(long)]
+        cross_check: bool,
     },
     /// Proposes reference rows for every claim no fact covers, as a
     /// reference CSV on standard output: value prefilled, keywords from the
@@ -176,7 +185,8 @@ fn main() -> ExitCode {
             reference,
             articles,
             format,
-        } => verify(&reference, &articles.paths, format.into()),
+            cross_check,
+        } => verify(&reference, &articles.paths, format.into(), cross_check),
         Command::Suggest {
             reference,
             articles,
@@ -217,12 +227,19 @@ fn extract(paths: &[PathBuf], format: Format) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-fn verify(files: &ReferenceFiles, paths: &[PathBuf], format: Format) -> anyhow::Result<Outcome> {
+fn verify(
+    files: &ReferenceFiles,
+    paths: &[PathBuf],
+    format: Format,
+    cross_check: bool,
+) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
     let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
     let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
     let mut report = Report::new(format, io::stdout().lock());
+    let mut cross = cross_check.then(|| CrossCheck::new(&index));
+    let mut documents: Vec<(String, String)> = Vec::new();
     pipeline::for_each_document(
         paths,
         &mut outcome,
@@ -235,13 +252,34 @@ fn verify(files: &ReferenceFiles, paths: &[PathBuf], format: Format) -> anyhow::
                 &index,
             ))
         },
-        |document, assessments| report.assessments(document, &assessments),
+        |document, assessments| {
+            report.assessments(document, &assessments)?;
+            if let Some(cross) = &mut cross {
+                let location = |offset| claimcheck_report::location(document, offset);
+                cross.add(documents.len(), document.source, &assessments, location);
+                documents.push((document.path.to_string(), document.source.to_string()));
+            }
+            Ok(())
+        },
     )?;
+    if let Some(cross) = cross {
+        let found = cross.inconsistencies();
+        for (position, (path, source)) in documents.iter().enumerate() {
+            let here: Vec<_> = found
+                .iter()
+                .filter(|(document, _)| *document == position)
+                .map(|(_, assessment)| assessment.clone())
+                .collect();
+            if !here.is_empty() {
+                report.inconsistencies(Document { path, source }, &here)?;
+            }
+        }
+    }
     let summary = report.finish(Summary::verdicts_line)?;
     if format != Format::Text {
         eprintln!("{}", summary.verdicts_line());
     }
-    outcome.contradicted = summary.contradicted;
+    outcome.contradicted = summary.contradicted + summary.inconsistent;
     Ok(outcome)
 }
 

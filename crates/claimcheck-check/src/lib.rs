@@ -16,6 +16,7 @@
 //! (years, dates, ordinals, restatements) are assessed only when a fact
 //! applies to them.
 
+pub mod cross;
 mod reason;
 mod sentence;
 pub mod suggest;
@@ -84,12 +85,17 @@ impl<'f> FactIndex<'f> {
         }
     }
 
-    fn facts_measuring(&self, claim: &Claim) -> impl Iterator<Item = (usize, &'f Fact)> + '_ {
-        let measure = Measure::of(
+    /// What a claim measures, in the form facts are indexed by.
+    fn measure(&self, claim: &Claim) -> Measure {
+        Measure::of(
             claim.quantity.base.dimension,
             &claim.quantity.base.unit,
             &self.synonyms,
-        );
+        )
+    }
+
+    fn facts_measuring(&self, claim: &Claim) -> impl Iterator<Item = (usize, &'f Fact)> + '_ {
+        let measure = self.measure(claim);
         self.by_measure
             .get(&measure)
             .into_iter()

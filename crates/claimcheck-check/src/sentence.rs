@@ -1,5 +1,6 @@
 //! The words of a sentence in the form keywords compare in.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use claimcheck_core::{Span, vocab};
@@ -48,9 +49,27 @@ impl SentenceWords {
         SentenceWords { parts, compounds }
     }
 
-    /// Each word's key with its span, in order; compounds by their parts.
-    pub(crate) fn spans(&self) -> impl Iterator<Item = (String, Span)> + '_ {
-        self.parts.iter().map(|(key, span)| (key.clone(), *span))
+    /// The words that say what the sentence is about, each key once, in
+    /// order: no function words, no units, no words of the `figures`
+    /// (spans of figures and of the nouns they count), and no figures but
+    /// years.
+    pub(crate) fn topic_words<'s>(
+        &'s self,
+        source: &'s str,
+        figures: &'s [Span],
+    ) -> impl Iterator<Item = (String, Span)> + 's {
+        let mut seen = HashSet::new();
+        self.parts.iter().filter_map(move |(key, span)| {
+            let original = span.of(source);
+            let is_year = original.len() == 4 && original.bytes().all(|b| b.is_ascii_digit());
+            let has_digits = original.chars().any(|c| c.is_ascii_digit());
+            let in_a_figure = figures.iter().any(|figure| figure.contains(*span));
+            let topical = !vocab::is_function_word(key)
+                && vocab::unit(key).is_none()
+                && !in_a_figure
+                && (is_year || !has_digits);
+            (topical && seen.insert(key.clone())).then(|| (key.clone(), *span))
+        })
     }
 
     /// Where a keyword (a key, or several separated by single spaces)

@@ -4,11 +4,11 @@
 //! A row's keywords are the most specific words of the claim's sentence:
 //! words that stand in few of the sentences being suggested for (a word in
 //! every sentence tells them apart from nothing), names before other words,
-//! then words nearer the figure before those further away. Function words,
-//! units, the words of any figure in the sentence, figures other than
-//! years, and the noun the claim counts are never keywords.
+//! then words nearer the figure before those further away, among the
+//! sentence's topic words (see `SentenceWords::topic_words`) other than the
+//! noun the claim counts.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use claimcheck_core::{
     Assessment, Kind, NounRole, Role, Span, Suggestion, Verdict, display, vocab,
@@ -99,29 +99,18 @@ fn draft(
         .filter(|noun| noun.role == NounRole::Counted)
         .map(|noun| vocab::word_key(&noun.word));
     let unit_key = vocab::word_key(&unit);
-    let mut seen = HashSet::new();
     let mut words: Vec<(String, bool, usize)> = SentenceWords::new(source, claim.sentence)
-        .spans()
-        .filter_map(|(key, span)| {
-            let original = span.of(source);
-            let in_a_figure = figures
-                .iter()
-                .any(|figure| figure.distance(span) == 0 && figure.contains(span));
-            let is_year = original.len() == 4 && original.bytes().all(|b| b.is_ascii_digit());
-            let has_digits = original.chars().any(|c| c.is_ascii_digit());
-            let useless = vocab::is_function_word(&key)
-                || vocab::unit(&key).is_some()
-                || in_a_figure
-                || (has_digits && !is_year)
-                || Some(&key) == noun.as_ref()
-                || key == unit_key;
-            if useless || !seen.insert(key.clone()) {
-                return None;
-            }
+        .topic_words(source, figures)
+        .filter(|(key, _)| Some(key) != noun.as_ref() && *key != unit_key)
+        .map(|(key, span)| {
             // A capital at the start of a sentence says nothing of a name.
             let is_name = span.start != claim.sentence.start
-                && original.chars().next().is_some_and(char::is_uppercase);
-            Some((key, is_name, span.distance(claim.span)))
+                && span
+                    .of(source)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            (key, is_name, span.distance(claim.span))
         })
         .collect();
     words.sort_by_key(|(_, is_name, distance)| (!is_name, *distance));

@@ -424,3 +424,76 @@ fn suggestions_write_ranges_shares_and_unique_ids() {
         ("66.666667", "percent")
     );
 }
+
+/// The texts found inconsistent when `articles` are cross-checked in order
+/// against reference rows.
+fn inconsistent(articles: &[&str], rows: &str) -> Vec<(usize, String)> {
+    let (facts, problems) =
+        claimcheck_reference::parse(Path::new("test.csv"), format!("{HEADER}{rows}").as_bytes());
+    assert!(problems.is_empty(), "{problems:?}");
+    let index = FactIndex::new(&facts, Synonyms::default());
+    let mut cross = crate::cross::CrossCheck::new(&index);
+    for (position, article) in articles.iter().enumerate() {
+        let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
+        let claims = claimcheck_normalize::normalize(extraction.mentions, None).claims;
+        let assessments = check(article, claims, None, &index);
+        cross.add(position, article, &assessments, |offset| {
+            format!("{position}:{offset}")
+        });
+    }
+    cross
+        .inconsistencies()
+        .into_iter()
+        .map(|(position, assessment)| {
+            (
+                position,
+                assessment.claim.span.of(articles[position]).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cross_check_compares_claims_holding_the_same_fact() {
+    let row = "clashes,286,284,287,deaths|people,clashes,\n";
+    let articles = [
+        "286 people were killed in the clashes.",
+        "In the clashes 386 people were killed.",
+    ];
+    assert_eq!(inconsistent(&articles, row), [(1, "386".to_string())]);
+    let agreeing = [
+        "286 people were killed in the clashes.",
+        "The clashes killed 286 people.",
+    ];
+    assert!(inconsistent(&agreeing, row).is_empty());
+    // Both agree with the reference's range, but as exact counts they
+    // cannot both be right.
+    let exact_neighbours = [
+        "286 people were killed in the clashes.",
+        "The clashes killed 287 people.",
+    ];
+    assert_eq!(
+        inconsistent(&exact_neighbours, row),
+        [(1, "287".to_string())]
+    );
+}
+
+#[test]
+fn cross_check_without_a_fact_needs_shared_topic_words() {
+    let first = "The Daugava bridge in Riga cost 40 million euros.";
+    let disagreeing = "Riga's bridge over the Daugava cost 65 million euros.";
+    let elsewhere = "A school in Tartu cost 65 million euros.";
+    assert_eq!(
+        inconsistent(&[first, disagreeing], ""),
+        [(1, "65 million euros".to_string())]
+    );
+    assert!(
+        inconsistent(&[first, elsewhere], "").is_empty(),
+        "one shared word is not enough"
+    );
+    let both_in_one = format!("{first} {disagreeing}");
+    assert!(
+        inconsistent(&[both_in_one.as_str()], "").is_empty(),
+        "one article is not compared with itself"
+    );
+}

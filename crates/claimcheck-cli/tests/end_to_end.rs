@@ -491,3 +491,56 @@ fn suggested_rows_are_a_valid_reference() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(facts.len(), rows.lines().count() - 1);
 }
+
+#[test]
+fn cross_check_finds_articles_that_disagree_without_a_fact() {
+    let output = claimcheck(&["verify", "--cross-check", "data/fixtures/cross-check"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an inconsistency fails the run"
+    );
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/verify"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("verify-cross-check@fixtures__cross-check", transcript(&output));
+    });
+    let without = claimcheck(&["verify", "data/fixtures/cross-check"]);
+    assert_eq!(
+        without.status.code(),
+        Some(0),
+        "without --cross-check nothing is compared"
+    );
+}
+
+#[test]
+fn cross_check_compares_claims_that_hold_the_same_fact() {
+    let output = claimcheck(&[
+        "verify",
+        "--cross-check",
+        "--format",
+        "jsonl",
+        SEED,
+        "data/fixtures/regress-386-people.md",
+    ]);
+    let inconsistent: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .filter(|record| record["verdict"] == "inconsistent")
+        .collect();
+    assert_eq!(inconsistent.len(), 1, "{inconsistent:#?}");
+    assert_eq!(
+        (
+            inconsistent[0]["text"].as_str(),
+            inconsistent[0]["fact"].as_str()
+        ),
+        (Some("386"), Some("clashes-2022-09-deaths"))
+    );
+    let reason = inconsistent[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with(&format!("{SEED}:47:13 says \"286\"")),
+        "{reason}"
+    );
+}

@@ -14,6 +14,9 @@ pub enum Verdict {
     Unverified,
     /// Facts apply equally well and disagree.
     Ambiguous,
+    /// Another article states the same figure and both cannot be right
+    /// (found by `verify --cross-check`).
+    Inconsistent,
 }
 
 impl Verdict {
@@ -24,6 +27,7 @@ impl Verdict {
             Verdict::Contradicted => "contradicted",
             Verdict::Unverified => "unverified",
             Verdict::Ambiguous => "ambiguous",
+            Verdict::Inconsistent => "inconsistent",
         }
     }
 }

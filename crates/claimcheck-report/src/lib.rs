@@ -43,6 +43,7 @@ pub struct Summary {
     pub contradicted: usize,
     pub unverified: usize,
     pub ambiguous: usize,
+    pub inconsistent: usize,
 }
 
 impl Summary {
@@ -52,15 +53,21 @@ impl Summary {
             Verdict::Contradicted => self.contradicted += 1,
             Verdict::Unverified => self.unverified += 1,
             Verdict::Ambiguous => self.ambiguous += 1,
+            Verdict::Inconsistent => self.inconsistent += 1,
         }
     }
 
-    /// "1 file, 11 claims: 8 supported, 1 contradicted, 2 unverified, 0 ambiguous"
+    /// "1 file, 11 claims: 8 supported, 1 contradicted, 2 unverified, 0
+    /// ambiguous", and the claims found inconsistent across articles, if any.
     #[must_use]
     pub fn verdicts_line(&self) -> String {
         let claims = self.supported + self.contradicted + self.unverified + self.ambiguous;
+        let inconsistent = match self.inconsistent {
+            0 => String::new(),
+            count => format!("; {count} inconsistent across articles"),
+        };
         format!(
-            "{}, {}: {} supported, {} contradicted, {} unverified, {} ambiguous",
+            "{}, {}: {} supported, {} contradicted, {} unverified, {} ambiguous{inconsistent}",
             plural(self.files, "file"),
             plural(claims, "claim"),
             self.supported,
@@ -181,6 +188,28 @@ impl<W: Write> Report<W> {
         assessments: &[Assessment<'_>],
     ) -> io::Result<()> {
         self.summary.files += 1;
+        self.write_assessments(document, assessments)
+    }
+
+    /// Writes claims of one document found inconsistent with claims of
+    /// other documents; the document was counted when its verdicts were
+    /// written.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn inconsistencies(
+        &mut self,
+        document: Document<'_>,
+        assessments: &[Assessment<'_>],
+    ) -> io::Result<()> {
+        self.write_assessments(document, assessments)
+    }
+
+    fn write_assessments(
+        &mut self,
+        document: Document<'_>,
+        assessments: &[Assessment<'_>],
+    ) -> io::Result<()> {
         let lines = Lines::new(document.source);
         for assessment in assessments {
             self.summary.count(assessment.verdict);
