@@ -26,9 +26,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// ambiguous, with the reason and the source.
 ///
 /// Exit status: 0 when nothing is contradicted, 1 when a claim is
-/// contradicted, 2 when the run could not be done (unreadable file, invalid
-/// reference CSV, bad arguments). Files that can be read are still checked
-/// and reported before exiting 2.
+/// contradicted (or, with --cross-check, inconsistent across articles), 2
+/// when the run could not be done (unreadable file, invalid reference CSV,
+/// bad arguments). Files that can be read are still checked and reported
+/// before exiting 2.
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, max_term_width = 100)]
 struct Cli {

@@ -497,3 +497,31 @@ fn cross_check_without_a_fact_needs_shared_topic_words() {
         "one article is not compared with itself"
     );
 }
+
+#[test]
+fn money_compares_across_scales() {
+    let row = "aid,1200,,,million usd,aid,\n";
+    assert_eq!(
+        verdict_of("The aid package was worth $1.2bn.", row, "$1.2bn").0,
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict_of(
+            "The aid package was worth 1.2 billion dollars.",
+            row,
+            "1.2 billion dollars"
+        )
+        .0,
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict_of("The aid package was worth $2bn.", row, "$2bn").0,
+        Verdict::Contradicted
+    );
+    assert!(
+        verdicts("The aid package was worth €1.2bn.", row)
+            .iter()
+            .all(|(_, verdict, ..)| *verdict == Verdict::Unverified),
+        "euros are not dollars"
+    );
+}

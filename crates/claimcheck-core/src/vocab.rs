@@ -53,6 +53,22 @@ pub fn unit_named(name: &str) -> Option<&'static Unit> {
         .find(|unit| unit.name == name)
 }
 
+/// The factor a scale word multiplies by: "million" is 1,000,000; lakh and
+/// crore are the Indian 100,000 and 10,000,000.
+#[must_use]
+pub fn scale(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "lakh" | "lakhs" | "lac" | "lacs" => Some(1e5),
+        "million" => Some(1e6),
+        "crore" | "crores" => Some(1e7),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
 /// The longest unit phrase, in words, that [`unit`] knows.
 pub const LONGEST_UNIT_PHRASE: usize = 3;
 

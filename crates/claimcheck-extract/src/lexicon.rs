@@ -44,19 +44,9 @@ pub(crate) fn tens(word: &str) -> Option<f64> {
     Some(f64::from(value))
 }
 
-/// Words that multiply what comes before them ("two thousand"), including
-/// the Indian lakh (100,000) and crore (10 million).
+/// Words that multiply what comes before them ("two thousand").
 pub(crate) fn scale(word: &str) -> Option<f64> {
-    match word {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "lakh" | "lakhs" | "lac" | "lacs" => Some(1e5),
-        "million" => Some(1e6),
-        "crore" | "crores" => Some(1e7),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
+    claimcheck_core::vocab::scale(word)
 }
 
 /// Abbreviated magnitudes written after digits: "30k", "$2bn", "€3m",

@@ -45,7 +45,9 @@ enum Syntax {
 enum FactUnit {
     Date,
     Year,
-    Measure(&'static vocab::Unit, Vec<String>),
+    /// The unit, the names of its alternatives, and the scale the row's
+    /// figures are written in (1,000,000 for "million usd").
+    Measure(&'static vocab::Unit, Vec<String>, f64),
     Count(Vec<String>),
 }
 
@@ -119,14 +121,15 @@ impl Row<'_> {
                 };
                 (Kind::Year, value, interval, vec!["year".to_owned()], base)
             }
-            FactUnit::Measure(unit, names) => {
-                let interval = interval.map(|v| v * unit.scale);
+            FactUnit::Measure(unit, names, magnitude) => {
+                let scale = unit.scale * magnitude;
+                let interval = interval.map(|v| v * scale);
                 let base = Base {
                     dimension: unit.dimension,
                     unit: unit.base.to_owned(),
                     interval: interval.map(|v| unit.to_base(v)),
                 };
-                (unit.kind, value * unit.scale, interval, names, base)
+                (unit.kind, value * scale, interval, names, base)
             }
             FactUnit::Count(nouns) => {
                 let base = Base {
@@ -204,6 +207,8 @@ impl Row<'_> {
             }
             _ => {}
         }
+        // "million usd": figures written in millions.
+        let (magnitude, alternatives) = scaled_alternatives(&alternatives);
         let Some(first) = vocab::unit(&alternatives[0]) else {
             let mut nouns: Vec<String> = Vec::new();
             for noun in alternatives.iter().map(|alt| vocab::fold_noun(alt)) {
@@ -235,7 +240,7 @@ impl Row<'_> {
                 }
             }
         }
-        ok.then_some(FactUnit::Measure(first, names))
+        ok.then_some(FactUnit::Measure(first, names, magnitude))
     }
 
     fn number(&mut self, column: &'static str, syntax: Syntax) -> Option<f64> {
@@ -370,6 +375,26 @@ impl Row<'_> {
         }
         groups
     }
+}
+
+/// Unit alternatives without a leading scale word, and the scale of the
+/// first, in which the row's figures are written ("million usd|usd" is
+/// usd, in millions). A scale before a word that is no unit stays part of
+/// the noun.
+fn scaled_alternatives(alternatives: &[String]) -> (f64, Vec<String>) {
+    let split = |alternative: &str| {
+        let (first, rest) = alternative.split_once(' ')?;
+        let scale = vocab::scale(first)?;
+        vocab::unit(rest)
+            .is_some()
+            .then(|| (scale, rest.to_string()))
+    };
+    let magnitude = split(&alternatives[0]).map_or(1.0, |(scale, _)| scale);
+    let bare = alternatives
+        .iter()
+        .map(|alternative| split(alternative).map_or_else(|| alternative.clone(), |(_, rest)| rest))
+        .collect();
+    (magnitude, bare)
 }
 
 /// The words of `text`, each passed through `fold`, with single spaces

@@ -1,3 +1,4 @@
+use std::fmt::Write;
 use std::path::Path;
 
 use claimcheck_core::{Base, Dimension, Fact, Interval, Kind, calendar};
@@ -417,6 +418,28 @@ fn each_problem_is_reported() {
     }
 }
 
+/// Every message the validation can give, in one snapshot a reviewer reads
+/// whole: each case's CSV, then what it gets.
+#[test]
+fn validation_messages() {
+    let mut listing = String::new();
+    for (name, csv, _, _) in PROBLEMS {
+        let (_, errors) = messages(csv.as_bytes());
+        let _ = writeln!(listing, "## {name}\n{}", csv.trim_end());
+        for error in errors {
+            let _ = writeln!(listing, "=> {error}");
+        }
+        listing.push('\n');
+    }
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots/reference"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("validation-messages", listing);
+    });
+}
+
 #[test]
 fn every_problem_of_a_file_is_reported() {
     let csv = "id,value,low,high,unit,keywords,as_of,extra\n\
@@ -541,4 +564,21 @@ fn synonym_problems_name_line_and_column() {
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(&messages, expected, "{csv}");
     }
+}
+
+#[test]
+fn a_scale_word_before_a_unit_writes_figures_in_it() {
+    let fact = only_fact("id,value,low,high,unit\naid,1200,1100,1300,million usd|usd\n");
+    assert_eq!(
+        (fact.kind, fact.units.as_slice()),
+        (Kind::Money, ["usd".to_string()].as_slice())
+    );
+    assert_eq!(fact.value, 1.2e9);
+    assert_eq!(fact.base.interval, Interval::closed(1.1e9, 1.3e9));
+    let count = only_fact("id,value,unit\na,3,million people\n");
+    assert_eq!(
+        (count.kind, count.value),
+        (Kind::Count, 3.0),
+        "a scale before a noun is part of the noun"
+    );
 }
