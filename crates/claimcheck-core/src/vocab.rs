@@ -5,6 +5,7 @@
 //! `reference` reads the `unit` column of the CSV with it. Counted nouns are
 //! folded to one form by [`fold_noun`] on both sides of every comparison.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -79,11 +80,13 @@ pub const LONGEST_UNIT_PHRASE: usize = 3;
 /// they are.
 #[must_use]
 pub fn fold_noun(word: &str) -> String {
-    let bare = bare_word(word);
-    if !is_inflectable(&bare) || bare.ends_with("ed") || bare.ends_with("ing") {
-        return bare;
-    }
-    pluralizer::pluralize(&bare, 2, false)
+    remembered(&SHOWN_NOUNS, word, |word| {
+        let bare = bare_word(word);
+        if !is_inflectable(&bare) || bare.ends_with("ed") || bare.ends_with("ing") {
+            return bare;
+        }
+        pluralizer::pluralize(&bare, 2, false)
+    })
 }
 
 /// The form in which words compare: lower case, no possessive, singular.
@@ -92,13 +95,44 @@ pub fn fold_noun(word: &str) -> String {
 /// "life".
 #[must_use]
 pub fn word_key(word: &str) -> String {
-    let bare = bare_word(word);
-    if !is_inflectable(&bare) {
-        return bare;
-    }
-    // A lone letter ("s") would lose itself to the singular rules.
-    let singular = pluralizer::pluralize(&bare, 1, false);
-    if singular.is_empty() { bare } else { singular }
+    remembered(&WORD_KEYS, word, |word| {
+        let bare = bare_word(word);
+        if !is_inflectable(&bare) {
+            return bare;
+        }
+        // A lone letter ("s") would lose itself to the singular rules.
+        let singular = pluralizer::pluralize(&bare, 1, false);
+        if singular.is_empty() { bare } else { singular }
+    })
+}
+
+thread_local! {
+    static WORD_KEYS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static SHOWN_NOUNS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// How many folded words a thread keeps before starting afresh.
+const REMEMBERED_WORDS: usize = 100_000;
+
+/// `fold(word)`, remembered per thread: the inflection rules are regular
+/// expressions, far slower than a lookup, and prose repeats its words.
+fn remembered(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, String>>>,
+    word: &str,
+    fold: impl FnOnce(&str) -> String,
+) -> String {
+    cache.with(|cache| {
+        if let Some(folded) = cache.borrow().get(word) {
+            return folded.clone();
+        }
+        let folded = fold(word);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= REMEMBERED_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), folded.clone());
+        folded
+    })
 }
 
 /// Words that carry grammar rather than a topic: they end a noun phrase

@@ -78,7 +78,7 @@ impl Grammar<'_, '_> {
     fn word(&self, index: usize) -> Option<&str> {
         self.token(index)
             .filter(|token| token.kind == TokenKind::Word)
-            .map(|token| token.lower.as_str())
+            .map(|token| token.lower.as_ref())
     }
 
     fn is_word(&self, index: usize, word: &str) -> bool {
@@ -180,31 +180,17 @@ impl Grammar<'_, '_> {
     /// A qualifier in words ("more than", "no fewer than") or symbols
     /// (">", ">=", "≤").
     fn qualifier_at(&self, index: usize) -> Option<(Qualifier, usize)> {
-        // "how about 20?" asks; it does not approximate.
-        let asks = index
-            .checked_sub(1)
-            .and_then(|before| self.word(before))
-            .is_some_and(|word| matches!(word, "how" | "what"));
-        if asks && self.is_word(index, "about") {
-            return None;
-        }
-        // "$5 million over five years" spreads an amount over a time; after
-        // a figure, "over" is not "more than".
-        let after_figure = index
-            .checked_sub(1)
-            .and_then(|before| self.token(before))
-            .is_some_and(|token| {
-                token.kind == TokenKind::Figure
-                    || lexicon::is_number_word(&token.lower)
-                    || vocab::unit(&token.lower).is_some()
-            });
-        if after_figure && self.is_word(index, "over") {
-            return None;
-        }
-        let in_words = lexicon::QUALIFIERS.iter().find_map(|(words, qualifier)| {
-            self.are_words(index, words)
-                .then_some((*qualifier, index + words.len()))
+        let in_words = self.word(index).and_then(|word| {
+            lexicon::qualifiers_starting_with(word)
+                .iter()
+                .find(|(words, _)| self.are_words(index, words))
+                .map(|(words, qualifier)| (*qualifier, index + words.len()))
         });
+        if let Some((_, end)) = in_words {
+            if self.is_not_a_qualifier(index, end) {
+                return None;
+            }
+        }
         in_words.or_else(|| {
             let token = self
                 .token(index)
@@ -220,6 +206,19 @@ impl Grammar<'_, '_> {
                 _ => None,
             }
         })
+    }
+
+    /// Words that read as a qualifier but here are not: "how about 20?"
+    /// asks, and after a figure "over" spreads it over a time ("$5 million
+    /// over five years").
+    fn is_not_a_qualifier(&self, index: usize, end: usize) -> bool {
+        let single = |word: &str| end == index + 1 && self.is_word(index, word);
+        let before = index.checked_sub(1).and_then(|before| self.token(before));
+        let asks = before.is_some_and(|token| matches!(token.lower.as_ref(), "how" | "what"));
+        let after_figure = before.is_some_and(|token| {
+            token.kind == TokenKind::Figure || lexicon::is_number_word(&token.lower) || vocab::unit(&token.lower).is_some()
+        });
+        (asks && single("about")) || (after_figure && single("over"))
     }
 
     /// A qualifier written after the figure: "500 or more", "5,000 or
@@ -594,7 +593,7 @@ impl Grammar<'_, '_> {
             {
                 let is_money =
                     vocab::unit(&token.lower).is_some_and(|unit| unit.kind == Kind::Money);
-                (is_money && figure_follows).then(|| (token.lower.clone(), index + 1))
+                (is_money && figure_follows).then(|| (token.lower.to_string(), index + 1))
             }
             _ => None,
         }?;
@@ -695,7 +694,7 @@ impl Grammar<'_, '_> {
             let spelling = if token.lower == "m" && figure.magnitude.is_none() {
                 "metres"
             } else {
-                token.lower.as_str()
+                token.lower.as_ref()
             };
             return vocab::unit(spelling).map(|_| (spelling.to_string(), index + 1, false));
         }
@@ -765,7 +764,7 @@ impl Grammar<'_, '_> {
             {
                 break;
             }
-            let mut word = token.lower.clone();
+            let mut word = token.lower.to_string();
             let mut span = token.span;
             index += 1;
             while self.is_punct(index, "-")

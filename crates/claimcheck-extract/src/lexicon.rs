@@ -1,5 +1,8 @@
 //! The words the grammar knows, all lower case.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use claimcheck_core::Qualifier;
 
 pub(crate) fn unit_number(word: &str) -> Option<f64> {
@@ -278,6 +281,18 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 ];
 
 const FILLERS: &[&str] = &["another", "a", "further", "additional", "extra", "an"];
+
+/// The qualifier phrases that start with `word`, longest first.
+pub(crate) fn qualifiers_starting_with(word: &str) -> &'static [(&'static [&'static str], Qualifier)] {
+    static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>> = LazyLock::new(|| {
+        let mut by_first_word: HashMap<&str, Vec<_>> = HashMap::new();
+        for &(words, qualifier) in QUALIFIERS {
+            by_first_word.entry(words[0]).or_default().push((words, qualifier));
+        }
+        by_first_word
+    });
+    BY_FIRST_WORD.get(word).map_or(&[], Vec::as_slice)
+}
 
 /// Qualifiers written after the figure: "500 or more", "5,000 or less".
 pub(crate) const POSTFIX_QUALIFIERS: &[(&[&str], Qualifier)] = &[

@@ -5,6 +5,8 @@
 //! "-3", "21st" and "1990s" each arrive as one token; the grammar decides
 //! what they mean.
 
+use std::borrow::Cow;
+
 use claimcheck_core::Span;
 
 use crate::lexicon;
@@ -31,8 +33,9 @@ pub(crate) struct Token<'t> {
     pub(crate) kind: TokenKind,
     pub(crate) span: Span,
     pub(crate) text: &'t str,
-    /// Lower-cased text, for matching against the lexicon.
-    pub(crate) lower: String,
+    /// Lower-cased text, for matching against the lexicon; borrowed when
+    /// the text has no capitals, as most words do.
+    pub(crate) lower: Cow<'t, str>,
     pub(crate) space_before: bool,
 }
 
@@ -89,7 +92,11 @@ pub(crate) fn tokenize(text: &str, sentence: Span) -> Vec<Token<'_>> {
             kind,
             span: Span::new(start, start + length),
             text: token_text,
-            lower: token_text.to_lowercase(),
+            lower: if token_text.chars().any(char::is_uppercase) {
+                Cow::Owned(token_text.to_lowercase())
+            } else {
+                Cow::Borrowed(token_text)
+            },
             space_before,
         });
         space_before = false;

@@ -253,7 +253,7 @@ impl Grammar<'_, '_> {
     fn power_after(&self, index: usize, base: f64, step: f64) -> Option<(Amount, usize)> {
         let times_ten = self
             .token(index)
-            .is_some_and(|token| matches!(token.lower.as_str(), "x" | "×"))
+            .is_some_and(|token| matches!(token.lower.as_ref(), "x" | "×"))
             && self.glued(index)
             && self
                 .token(index + 1)
