@@ -216,7 +216,9 @@ impl Grammar<'_, '_> {
         let before = index.checked_sub(1).and_then(|before| self.token(before));
         let asks = before.is_some_and(|token| matches!(token.lower.as_ref(), "how" | "what"));
         let after_figure = before.is_some_and(|token| {
-            token.kind == TokenKind::Figure || lexicon::is_number_word(&token.lower) || vocab::unit(&token.lower).is_some()
+            token.kind == TokenKind::Figure
+                || lexicon::is_number_word(&token.lower)
+                || vocab::unit(&token.lower).is_some()
         });
         (asks && single("about")) || (after_figure && single("over"))
     }

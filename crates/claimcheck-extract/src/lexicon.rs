@@ -283,11 +283,18 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 const FILLERS: &[&str] = &["another", "a", "further", "additional", "extra", "an"];
 
 /// The qualifier phrases that start with `word`, longest first.
-pub(crate) fn qualifiers_starting_with(word: &str) -> &'static [(&'static [&'static str], Qualifier)] {
-    static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>> = LazyLock::new(|| {
+pub(crate) fn qualifiers_starting_with(
+    word: &str,
+) -> &'static [(&'static [&'static str], Qualifier)] {
+    static BY_FIRST_WORD: LazyLock<
+        HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>,
+    > = LazyLock::new(|| {
         let mut by_first_word: HashMap<&str, Vec<_>> = HashMap::new();
         for &(words, qualifier) in QUALIFIERS {
-            by_first_word.entry(words[0]).or_default().push((words, qualifier));
+            by_first_word
+                .entry(words[0])
+                .or_default()
+                .push((words, qualifier));
         }
         by_first_word
     });

@@ -1,0 +1,404 @@
+//! `just bench`: how fast claimcheck reads a corpus, against the floor of
+//! a plain regex scan over the same bytes, and how much memory it takes.
+//!
+//! It builds, once, a deterministic corpus in `target/bench/` from the
+//! prose under `data/`: about 50 MB of articles of 2 to 20 KB each, one
+//! 50 MB article, and a reference of 10,000 facts. Then it measures, on
+//! each of the two inputs:
+//!
+//! 1. the baseline: one pass of `[0-9][0-9,.]*` with the `regex` crate,
+//!    single-threaded, reading the files the way claimcheck does;
+//! 2. `claimcheck extract --format jsonl`, one thread and all threads;
+//! 3. `claimcheck verify --format jsonl` against the 10,000 facts, the same;
+//!
+//! and prints MB/s, the ratio to the baseline, the speed-up from one thread
+//! to all, and the peak resident memory of each run. Every run is timed
+//! twice and the faster kept, since the machine is shared.
+
+// The table is this program's output.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_claimcheck");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// Changing how the corpus is made changes this, so an old corpus is rebuilt.
+const CORPUS_VERSION: &str = "1";
+const MANY_FILES_BYTES: usize = 50_000_000;
+const BIG_FILE_BYTES: usize = 50_000_000;
+const FACTS: usize = 10_000;
+const RUNS: usize = 2;
+
+fn main() {
+    let corpus = Corpus::prepare();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    println!(
+        "corpus: {} (many files: {} MB in {} files; one file: {} MB); reference: {FACTS} facts; {threads} threads\n",
+        corpus.folder.display(),
+        corpus.many_bytes / 1_000_000,
+        corpus.many_count,
+        corpus.big_bytes / 1_000_000
+    );
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "| input | run | MB/s | × baseline | speed-up | peak memory |"
+    );
+    let _ = writeln!(table, "| --- | --- | ---: | ---: | ---: | ---: |");
+    for (name, input, bytes) in [
+        ("many files", corpus.many.as_path(), corpus.many_bytes),
+        ("one 50 MB file", corpus.big.as_path(), corpus.big_bytes),
+    ] {
+        let baseline = best_of(|| baseline_scan(input));
+        let baseline_rate = rate(bytes, baseline);
+        let _ = writeln!(
+            table,
+            "| {name} | baseline: regex digit scan, 1 thread | {baseline_rate:.0} | 1.00 | | |"
+        );
+        for command in ["extract", "verify"] {
+            let one = best_of_runs(|| claimcheck(command, 1, input, &corpus.reference));
+            let all = best_of_runs(|| claimcheck(command, threads, input, &corpus.reference));
+            for (label, run, speed_up) in [
+                (format!("{command}, 1 thread"), one, String::new()),
+                (
+                    format!("{command}, {threads} threads"),
+                    all,
+                    format!("{:.2}×", one.time.as_secs_f64() / all.time.as_secs_f64()),
+                ),
+            ] {
+                let mb_s = rate(bytes, run.time);
+                let _ = writeln!(
+                    table,
+                    "| {name} | {label} | {mb_s:.1} | {:.3} | {speed_up} | {} MB ({:.1}× input) |",
+                    mb_s / baseline_rate,
+                    run.peak_kb / 1024,
+                    (run.peak_kb * 1024) as f64 / bytes as f64
+                );
+            }
+        }
+    }
+    println!("{table}");
+}
+
+fn rate(bytes: usize, time: Duration) -> f64 {
+    bytes as f64 / 1e6 / time.as_secs_f64()
+}
+
+fn best_of(mut run: impl FnMut() -> Duration) -> Duration {
+    (0..RUNS).map(|_| run()).min().unwrap_or_default()
+}
+
+#[derive(Clone, Copy)]
+struct Run {
+    time: Duration,
+    peak_kb: u64,
+}
+
+fn best_of_runs(mut run: impl FnMut() -> Run) -> Run {
+    let runs: Vec<Run> = (0..RUNS).map(|_| run()).collect();
+    let fastest = runs
+        .iter()
+        .min_by_key(|run| run.time)
+        .copied()
+        .expect("at least one run");
+    let peak_kb = runs.iter().map(|run| run.peak_kb).max().unwrap_or(0);
+    Run {
+        time: fastest.time,
+        peak_kb,
+    }
+}
+
+/// The floor: every digit run found with the same regex crate, reading each
+/// file as claimcheck does.
+fn baseline_scan(input: &Path) -> Duration {
+    let digits = regex::Regex::new("[0-9][0-9,.]*").expect("the pattern compiles");
+    let start = Instant::now();
+    let mut found = 0usize;
+    for path in files(input) {
+        let bytes = fs::read(&path).expect("the corpus is readable");
+        let text = String::from_utf8(bytes).expect("the corpus is UTF-8");
+        found += digits.find_iter(&text).count();
+    }
+    assert!(found > 0, "the corpus has figures");
+    start.elapsed()
+}
+
+/// One run of the binary, its output thrown away, with its wall time and
+/// peak resident memory.
+fn claimcheck(command: &str, threads: usize, input: &Path, reference: &Path) -> Run {
+    let mut arguments = vec![
+        "--threads".to_string(),
+        threads.to_string(),
+        command.to_string(),
+        "--format".into(),
+        "jsonl".into(),
+    ];
+    if command == "verify" {
+        arguments.extend(["--reference".to_string(), reference.display().to_string()]);
+    }
+    arguments.push(input.display().to_string());
+    let start = Instant::now();
+    let child = Command::new(BINARY)
+        .args(&arguments)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("claimcheck starts");
+    let (status, peak_kb) = wait_with_peak_memory(child.id());
+    let time = start.elapsed();
+    assert!(
+        matches!(status, 0 | 1),
+        "claimcheck {arguments:?} exited {status}"
+    );
+    Run { time, peak_kb }
+}
+
+/// Waits for a child and returns its exit status and peak resident memory
+/// in KiB, which only `wait4` reports for one child alone.
+fn wait_with_peak_memory(pid: u32) -> (i32, u64) {
+    let mut status = 0;
+    // SAFETY: an all-zero `rusage` is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = libc::pid_t::try_from(pid).expect("a process id fits pid_t");
+    // SAFETY: `status` and `usage` are valid for writes for the whole call,
+    // and `pid` is a child of this process that nothing else waits for.
+    let waited = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
+    assert_eq!(waited, pid, "wait4 failed");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, u64::try_from(usage.ru_maxrss).unwrap_or(0))
+}
+
+fn files(input: &Path) -> Vec<PathBuf> {
+    if input.is_file() {
+        return vec![input.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(input)
+        .expect("the corpus folder is readable")
+        .map(|entry| entry.expect("a corpus entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The generated inputs.
+struct Corpus {
+    folder: PathBuf,
+    many: PathBuf,
+    many_bytes: usize,
+    many_count: usize,
+    big: PathBuf,
+    big_bytes: usize,
+    reference: PathBuf,
+}
+
+impl Corpus {
+    /// The corpus in `target/bench`, made now unless this version of it is
+    /// there already.
+    fn prepare() -> Corpus {
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map_or_else(|| Path::new(ROOT).join("target"), PathBuf::from);
+        let folder = target.join("bench");
+        let many = folder.join("many");
+        let big = folder.join("one-big-article.md");
+        let reference = folder.join("reference.csv");
+        let stamp = folder.join("version");
+        if fs::read_to_string(&stamp).ok().as_deref() != Some(CORPUS_VERSION) {
+            eprintln!("building the benchmark corpus in {} …", folder.display());
+            let _ = fs::remove_dir_all(&folder);
+            fs::create_dir_all(&many).expect("the corpus folder can be made");
+            generate(&many, &big, &reference);
+            fs::write(&stamp, CORPUS_VERSION).expect("the corpus is stamped");
+        }
+        let many_files = files(&many);
+        let size =
+            |path: &PathBuf| fs::metadata(path).map_or(0, |metadata| metadata.len() as usize);
+        Corpus {
+            many_bytes: many_files.iter().map(size).sum(),
+            many_count: many_files.len(),
+            big_bytes: size(&big),
+            folder,
+            many,
+            big,
+            reference,
+        }
+    }
+}
+
+fn generate(many: &Path, big: &Path, reference: &Path) {
+    let mut rng = ChaCha8Rng::seed_from_u64(2022_10_31);
+    let paragraphs = source_paragraphs();
+    let mut written = 0;
+    let mut number = 0;
+    while written < MANY_FILES_BYTES {
+        let size = rng.random_range(2_000..20_000);
+        let article = article(&mut rng, &paragraphs, size);
+        fs::write(many.join(format!("article-{number:05}.md")), &article)
+            .expect("an article is written");
+        written += article.len();
+        number += 1;
+    }
+    fs::write(big, article(&mut rng, &paragraphs, BIG_FILE_BYTES))
+        .expect("the big article is written");
+    fs::write(reference, facts(&mut rng, &paragraphs)).expect("the reference is written");
+}
+
+/// The paragraphs of the articles and fixtures under `data/`.
+fn source_paragraphs() -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut folders = vec![
+        Path::new(ROOT).join("data/articles"),
+        Path::new(ROOT).join("data/fixtures"),
+    ];
+    while let Some(folder) = folders.pop() {
+        for path in files(&folder) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|extension| extension == "md" || extension == "txt")
+            {
+                let text = fs::read_to_string(&path).expect("data is readable");
+                paragraphs.extend(
+                    text.split("\n\n")
+                        .map(str::trim)
+                        .filter(|paragraph| {
+                            paragraph.len() > 40
+                                && !paragraph.starts_with(['#', '-', '<', '`', '!'])
+                        })
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+    paragraphs.sort();
+    paragraphs.dedup();
+    paragraphs
+}
+
+/// An article of about `size` bytes: a title, a dateline, and paragraphs
+/// drawn at random with their figures changed.
+fn article(rng: &mut ChaCha8Rng, paragraphs: &[String], size: usize) -> String {
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut text = format!(
+        "# Report {}\n\n{} {}, {}\n\n",
+        rng.random_range(1..100_000),
+        months.choose(rng).expect("months"),
+        rng.random_range(1..29),
+        rng.random_range(1990..2026)
+    );
+    while text.len() < size {
+        let paragraph = paragraphs.choose(rng).expect("paragraphs");
+        text.push_str(&vary_figures(rng, paragraph));
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// The paragraph with about half of its digits changed, keeping each
+/// figure's shape.
+fn vary_figures(rng: &mut ChaCha8Rng, paragraph: &str) -> String {
+    let mut varied = String::with_capacity(paragraph.len());
+    let mut change = false;
+    let mut previous_digit = false;
+    for c in paragraph.chars() {
+        if c.is_ascii_digit() {
+            if !previous_digit {
+                change = rng.random_bool(0.5);
+            }
+            let digit = if change {
+                char::from(b'0' + rng.random_range(1..10))
+            } else {
+                c
+            };
+            varied.push(digit);
+            previous_digit = true;
+        } else {
+            varied.push(c);
+            previous_digit = false;
+        }
+    }
+    varied
+}
+
+/// A reference of `FACTS` facts: the seed's, and the rest counting nouns
+/// of the corpus with keywords drawn from its words.
+fn facts(rng: &mut ChaCha8Rng, paragraphs: &[String]) -> String {
+    let seed = fs::read_to_string(Path::new(ROOT).join("data/reference.csv"))
+        .expect("the seed reference is readable");
+    let mut words: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.len() >= 5)
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    let units = [
+        "people",
+        "troops",
+        "peacekeepers",
+        "deaths",
+        "refugees",
+        "homes",
+        "votes",
+        "soldiers",
+        "lives",
+        "days",
+        "weeks",
+        "years",
+        "usd",
+        "eur",
+        "percent",
+        "km",
+        "tonnes",
+    ];
+    let mut csv = String::from("id,value,low,high,unit,keywords,subject,source,as_of\n");
+    for line in seed.lines().skip(1) {
+        csv.push_str(line);
+        csv.push('\n');
+    }
+    let seed_facts = seed.lines().count() - 1;
+    for number in seed_facts..FACTS {
+        let value: u32 = rng.random_range(1..100_000);
+        let spread = value / 10;
+        let unit = units.choose(rng).expect("units");
+        let group_count = rng.random_range(1..=2);
+        let keywords: Vec<&str> = words
+            .choose_multiple(rng, group_count)
+            .map(String::as_str)
+            .collect();
+        let _ = writeln!(
+            csv,
+            "bench-{number:05},{value},{},{},{unit},{},generated,,",
+            value - spread,
+            value + spread,
+            keywords.join(";")
+        );
+    }
+    csv
+}
