@@ -165,7 +165,7 @@ pub(crate) fn is_full_month_name(word: &str) -> bool {
 }
 
 /// Qualifier phrases, longest first so that "just over" wins over "over".
-pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+pub(crate) const QUALIFIERS: &[QualifierPhrase] = &[
     (
         &["greater", "than", "or", "equal", "to"],
         Qualifier::AtLeast,
@@ -282,27 +282,27 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 
 const FILLERS: &[&str] = &["another", "a", "further", "additional", "extra", "an"];
 
+/// A qualifier phrase, word by word, and what it means.
+pub(crate) type QualifierPhrase = (&'static [&'static str], Qualifier);
+
 /// The qualifier phrases that start with `word`, longest first.
-pub(crate) fn qualifiers_starting_with(
-    word: &str,
-) -> &'static [(&'static [&'static str], Qualifier)] {
-    static BY_FIRST_WORD: LazyLock<
-        HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>,
-    > = LazyLock::new(|| {
-        let mut by_first_word: HashMap<&str, Vec<_>> = HashMap::new();
-        for &(words, qualifier) in QUALIFIERS {
+pub(crate) fn qualifiers_starting_with(word: &str) -> &'static [QualifierPhrase] {
+    static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<QualifierPhrase>>> =
+        LazyLock::new(|| {
+            let mut by_first_word: HashMap<&str, Vec<_>> = HashMap::new();
+            for &(words, qualifier) in QUALIFIERS {
+                by_first_word
+                    .entry(words[0])
+                    .or_default()
+                    .push((words, qualifier));
+            }
             by_first_word
-                .entry(words[0])
-                .or_default()
-                .push((words, qualifier));
-        }
-        by_first_word
-    });
+        });
     BY_FIRST_WORD.get(word).map_or(&[], Vec::as_slice)
 }
 
 /// Qualifiers written after the figure: "500 or more", "5,000 or less".
-pub(crate) const POSTFIX_QUALIFIERS: &[(&[&str], Qualifier)] = &[
+pub(crate) const POSTFIX_QUALIFIERS: &[QualifierPhrase] = &[
     (&["or", "more"], Qualifier::AtLeast),
     (&["or", "greater"], Qualifier::AtLeast),
     (&["or", "higher"], Qualifier::AtLeast),
