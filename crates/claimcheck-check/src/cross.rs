@@ -12,8 +12,9 @@ use std::collections::{HashMap, HashSet};
 
 use claimcheck_core::{Assessment, Claim, Fact, NounRole, Span, Verdict, display};
 
+use crate::FactIndex;
+use crate::index::Measure;
 use crate::sentence::SentenceWords;
-use crate::{FactIndex, Measure};
 
 /// How many topic words two sentences must share to be about the same
 /// figure when no fact ties them.

@@ -17,6 +17,7 @@
 //! applies to them.
 
 pub mod cross;
+mod index;
 mod reason;
 mod sentence;
 pub mod suggest;
@@ -24,85 +25,12 @@ pub mod suggest;
 use std::collections::HashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::vocab::{self, Synonyms};
-use claimcheck_core::{Assessment, Claim, Dimension, Fact, Interval, Role, Verdict};
+use claimcheck_core::vocab;
+use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Verdict};
 
+pub use crate::index::FactIndex;
+use crate::reason::NearMiss;
 use crate::sentence::SentenceWords;
-
-/// The facts, indexed by what they measure so that a claim looks only at
-/// facts it could compare with.
-#[derive(Debug)]
-pub struct FactIndex<'f> {
-    facts: &'f [Fact],
-    synonyms: Synonyms,
-    by_measure: HashMap<Measure, Vec<usize>>,
-}
-
-/// What a figure measures, in the form facts and claims meet in.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Measure {
-    dimension: Dimension,
-    /// The counted noun's key for counts, the currency for money, empty
-    /// otherwise.
-    key: String,
-}
-
-impl Measure {
-    fn of(dimension: Dimension, unit: &str, synonyms: &Synonyms) -> Measure {
-        let key = match dimension {
-            Dimension::Count => synonyms.key(unit),
-            Dimension::Money => unit.to_string(),
-            _ => String::new(),
-        };
-        Measure { dimension, key }
-    }
-}
-
-impl<'f> FactIndex<'f> {
-    /// Indexes the facts; counted nouns meet through `synonyms` ("killed"
-    /// meets "deaths").
-    #[must_use]
-    pub fn new(facts: &'f [Fact], synonyms: Synonyms) -> FactIndex<'f> {
-        let mut by_measure: HashMap<Measure, Vec<usize>> = HashMap::new();
-        for (position, fact) in facts.iter().enumerate() {
-            let units: Vec<&str> = match fact.base.dimension {
-                Dimension::Count => fact.units.iter().map(String::as_str).collect(),
-                _ => vec![fact.base.unit.as_str()],
-            };
-            for unit in units {
-                let entry = by_measure
-                    .entry(Measure::of(fact.base.dimension, unit, &synonyms))
-                    .or_default();
-                if !entry.contains(&position) {
-                    entry.push(position);
-                }
-            }
-        }
-        FactIndex {
-            facts,
-            synonyms,
-            by_measure,
-        }
-    }
-
-    /// What a claim measures, in the form facts are indexed by.
-    fn measure(&self, claim: &Claim) -> Measure {
-        Measure::of(
-            claim.quantity.base.dimension,
-            &claim.quantity.base.unit,
-            &self.synonyms,
-        )
-    }
-
-    fn facts_measuring(&self, claim: &Claim) -> impl Iterator<Item = (usize, &'f Fact)> + '_ {
-        let measure = self.measure(claim);
-        self.by_measure
-            .get(&measure)
-            .into_iter()
-            .flatten()
-            .map(|&position| (position, &self.facts[position]))
-    }
-}
 
 /// A fact that applies to a claim, and how well it fits.
 #[derive(Clone, Copy, Debug)]
@@ -145,8 +73,7 @@ fn check_sentence<'f>(
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
 ) {
-    let sentence_span = claims[0].sentence;
-    let mut words: Option<SentenceWords> = None;
+    let words = SentenceWords::new(source, claims[0].sentence);
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
         .map(|claim| {
@@ -155,11 +82,9 @@ fn check_sentence<'f>(
                 // A date whose year is unknown asserts nothing to check.
                 return matches;
             }
-            for (position, fact) in index.facts_measuring(claim) {
-                let words = words.get_or_insert_with(|| SentenceWords::new(source, sentence_span));
-                match applies(claim, position, fact, words) {
-                    Ok(candidate) => matches.candidates.push(candidate),
-                    Err(missing) => matches.near_misses.push((fact, missing)),
+            for position in index.candidates(claim, &words) {
+                if let Ok(candidate) = applies(claim, position, index.fact(position), &words) {
+                    matches.candidates.push(candidate);
                 }
             }
             matches
@@ -168,10 +93,25 @@ fn check_sentence<'f>(
     give_each_fact_to_one_claim(&mut matches);
     let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
     for (position, (claim, matches)) in claims.into_iter().zip(matches).enumerate() {
-        if let Some(assessment) = assess(claim, texts[position], &matches, &texts, document_date) {
+        let context = Context {
+            texts: &texts,
+            words: &words,
+            index,
+            document_date,
+        };
+        if let Some(assessment) = assess(claim, texts[position], &matches, &context) {
             assessments.push(assessment);
         }
     }
+}
+
+/// What a claim is assessed among: its sentence and the reference.
+struct Context<'s, 'f> {
+    /// The text of each claim of the sentence.
+    texts: &'s [&'s str],
+    words: &'s SentenceWords,
+    index: &'s FactIndex<'f>,
+    document_date: Option<Date>,
 }
 
 /// What the reference holds for one claim.
@@ -181,9 +121,6 @@ struct Matches<'f> {
     /// Facts that applied but went to another claim of the sentence, with
     /// that claim's position in the sentence.
     lost: Vec<(&'f Fact, usize)>,
-    /// Facts that measure the same thing, with the first keyword group the
-    /// sentence lacks.
-    near_misses: Vec<(&'f Fact, &'f [String])>,
 }
 
 /// The fact as a candidate for the claim, or the keyword group the
@@ -255,8 +192,7 @@ fn assess<'f>(
     claim: Claim,
     text: &str,
     matches: &Matches<'f>,
-    sentence_texts: &[&str],
-    document_date: Option<Date>,
+    context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
     let most_groups = matches
         .candidates
@@ -276,9 +212,10 @@ fn assess<'f>(
         let lost: Vec<(&Fact, &str)> = matches
             .lost
             .iter()
-            .map(|(fact, keeper)| (*fact, sentence_texts[*keeper]))
+            .map(|(fact, keeper)| (*fact, context.texts[*keeper]))
             .collect();
-        let reason = reason::unverified(&claim, &lost, &matches.near_misses);
+        let near_miss = near_miss(&claim, context);
+        let reason = reason::unverified(&claim, &lost, near_miss);
         return Some(Assessment {
             claim,
             verdict: Verdict::Unverified,
@@ -298,13 +235,31 @@ fn assess<'f>(
             reason,
         });
     }
-    let reason = reason::compared(&claim, text, best[0], verdicts[0], document_date);
+    let reason = reason::compared(&claim, text, best[0], verdicts[0], context.document_date);
     Some(Assessment {
         claim,
         verdict: verdicts[0],
         fact: Some(best[0]),
         candidates: Vec::new(),
         reason,
+    })
+}
+
+/// For a claim no fact applies to: the first fact measuring the same,
+/// with the keyword group the sentence lacks, and how many other facts
+/// measure the same.
+fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f>> {
+    if claim.quantity.base.interval == Interval::UNBOUNDED {
+        return None;
+    }
+    let measuring = context.index.measuring(claim);
+    let (&first, others) = measuring.split_first()?;
+    let fact = context.index.fact(first);
+    let missing = applies(claim, first, fact, context.words).err()?;
+    Some(NearMiss {
+        fact,
+        missing,
+        others: others.len(),
     })
 }
 

@@ -38,10 +38,20 @@ pub(crate) fn compared(
     reason
 }
 
+/// A fact that measures what a claim measures but does not apply to it.
+#[derive(Clone, Copy)]
+pub(crate) struct NearMiss<'f> {
+    pub(crate) fact: &'f Fact,
+    /// The fact's first keyword group the sentence has no word of.
+    pub(crate) missing: &'f [String],
+    /// How many other facts measure the same.
+    pub(crate) others: usize,
+}
+
 pub(crate) fn unverified(
     claim: &Claim,
     lost: &[(&Fact, &str)],
-    near_misses: &[(&Fact, &[String])],
+    near_miss: Option<NearMiss<'_>>,
 ) -> String {
     if let [(fact, keeper), ..] = lost {
         return format!(
@@ -49,8 +59,13 @@ pub(crate) fn unverified(
             fact.id
         );
     }
-    if let [(fact, missing), rest @ ..] = near_misses {
-        let others = match rest.len() {
+    if let Some(NearMiss {
+        fact,
+        missing,
+        others,
+    }) = near_miss
+    {
+        let others = match others {
             0 => String::new(),
             1 => " (and 1 more fact)".to_string(),
             more => format!(" (and {more} more facts)"),

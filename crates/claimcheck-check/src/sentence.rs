@@ -72,21 +72,29 @@ impl SentenceWords {
         })
     }
 
+    /// Every key of the sentence: its words, and its compounds whole.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.parts
+            .iter()
+            .chain(&self.compounds)
+            .map(|(key, _)| key.as_str())
+    }
+
     /// Where a keyword (a key, or several separated by single spaces)
     /// first stands in the sentence.
     pub(crate) fn find(&self, keyword: &str) -> Option<Span> {
-        let wanted: Vec<&str> = keyword.split(' ').collect();
-        if let [single] = wanted[..] {
-            let in_parts = self.parts.iter().find(|(key, _)| key == single);
-            let in_compounds = || self.compounds.iter().find(|(key, _)| key == single);
+        if !keyword.contains(' ') {
+            let in_parts = self.parts.iter().find(|(key, _)| key == keyword);
+            let in_compounds = || self.compounds.iter().find(|(key, _)| key == keyword);
             return in_parts.or_else(in_compounds).map(|(_, span)| *span);
         }
-        self.parts.windows(wanted.len()).find_map(|window| {
+        let length = keyword.split(' ').count();
+        self.parts.windows(length).find_map(|window| {
             let matches = window
                 .iter()
-                .zip(&wanted)
-                .all(|((key, _), wanted)| key == wanted);
-            matches.then(|| window[0].1.cover(window[window.len() - 1].1))
+                .map(|(key, _)| key.as_str())
+                .eq(keyword.split(' '));
+            matches.then(|| window[0].1.cover(window[length - 1].1))
         })
     }
 }
