@@ -64,6 +64,14 @@ fn is_article(path: &Path) -> bool {
 }
 
 impl Input {
+    /// The size of the input in bytes, as far as it is known before reading.
+    pub(crate) fn size(&self) -> u64 {
+        match self {
+            Input::File(path) => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
+            Input::Stdin | Input::Missing(..) => 0,
+        }
+    }
+
     /// The name the input is reported under, and its text.
     pub(crate) fn read(&self) -> anyhow::Result<(String, String)> {
         match self {

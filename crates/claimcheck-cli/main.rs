@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use claimcheck_check::FactIndex;
 use claimcheck_check::cross::CrossCheck;
-use claimcheck_report::{Document, Format, Report, Summary};
+use claimcheck_report::{Document, Format, LineIndex, Report, Summary};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Checks the numbers in prose against a reference CSV of verified figures.
@@ -215,11 +215,11 @@ fn main() -> ExitCode {
 fn extract(paths: &[PathBuf], format: Format) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut report = Report::new(format, io::stdout().lock());
-    pipeline::for_each_document(
+    pipeline::run(
         paths,
         &mut outcome,
-        |document| Ok(pipeline::read_claims(document).1),
-        |document, claims| report.claims(document, &claims),
+        |piece| Ok(format.claims(piece.loaded.document(), &piece.claims(), piece.first)?),
+        |_, rendered| report.write(rendered),
     )?;
     let summary = report.finish(Summary::mentions_line)?;
     if format != Format::Text {
@@ -240,39 +240,52 @@ fn verify(
     let index = FactIndex::new(&facts, synonyms);
     let mut report = Report::new(format, io::stdout().lock());
     let mut cross = cross_check.then(|| CrossCheck::new(&index));
-    let mut documents: Vec<(String, String)> = Vec::new();
-    pipeline::for_each_document(
+    // With --cross-check, what it takes to show the articles again at the end.
+    let mut documents: Vec<(String, String, LineIndex)> = Vec::new();
+    pipeline::run(
         paths,
         &mut outcome,
-        |document| {
-            let (date, claims) = pipeline::read_claims(document);
-            Ok(claimcheck_check::check(
-                document.source,
-                claims,
-                date,
-                &index,
-            ))
+        |piece| {
+            let document = piece.loaded.document();
+            let assessments =
+                claimcheck_check::check(document.source, piece.claims(), piece.date(), &index);
+            let rendered = format.assessments(document, &assessments, piece.first)?;
+            Ok((rendered, cross_check.then_some(assessments)))
         },
-        |document, assessments| {
-            report.assessments(document, &assessments)?;
-            if let Some(cross) = &mut cross {
+        |piece, (rendered, assessments)| {
+            report.write(rendered)?;
+            if let (Some(cross), Some(assessments)) = (&mut cross, assessments) {
+                let document = piece.loaded.document();
+                if piece.first {
+                    documents.push((
+                        document.path.to_string(),
+                        document.source.to_string(),
+                        document.lines.clone(),
+                    ));
+                }
                 let location = |offset| claimcheck_report::location(document, offset);
-                cross.add(documents.len(), document.source, &assessments, location);
-                documents.push((document.path.to_string(), document.source.to_string()));
+                cross.add(documents.len() - 1, document.source, &assessments, location);
             }
             Ok(())
         },
     )?;
     if let Some(cross) = cross {
         let found = cross.inconsistencies();
-        for (position, (path, source)) in documents.iter().enumerate() {
+        for (position, (path, source, lines)) in documents.iter().enumerate() {
             let here: Vec<_> = found
                 .iter()
                 .filter(|(document, _)| *document == position)
                 .map(|(_, assessment)| assessment.clone())
                 .collect();
             if !here.is_empty() {
-                report.inconsistencies(Document { path, source }, &here)?;
+                report.inconsistencies(
+                    Document {
+                        path,
+                        source,
+                        lines,
+                    },
+                    &here,
+                )?;
             }
         }
     }
@@ -290,12 +303,13 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
     let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
     let mut drafts = Vec::new();
-    pipeline::for_each_document(
+    pipeline::run(
         paths,
         &mut outcome,
-        |document| {
-            let (date, claims) = pipeline::read_claims(document);
-            let assessments = claimcheck_check::check(document.source, claims, date, &index);
+        |piece| {
+            let document = piece.loaded.document();
+            let assessments =
+                claimcheck_check::check(document.source, piece.claims(), piece.date(), &index);
             let location = |offset| claimcheck_report::location(document, offset);
             Ok(claimcheck_check::suggest::drafts(
                 document.source,
@@ -303,8 +317,8 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
                 location,
             ))
         },
-        |_, document_drafts| {
-            drafts.extend(document_drafts);
+        |_, piece_drafts| {
+            drafts.extend(piece_drafts);
             Ok(())
         },
     )?;

@@ -544,3 +544,52 @@ fn cross_check_compares_claims_that_hold_the_same_fact() {
         "{reason}"
     );
 }
+
+/// A document large enough to be cut into pieces reads as its parts would:
+/// every figure once, in order, whatever the threads and the format.
+#[test]
+fn a_large_document_is_read_in_pieces_as_a_whole() {
+    let seed = std::fs::read_to_string(Path::new(ROOT).join(SEED)).unwrap();
+    let copies = 100;
+    let large = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("large-article.md");
+    std::fs::write(&large, seed.repeat(copies)).unwrap();
+    let large = large.to_str().unwrap();
+    let one = claimcheck(&["--threads", "1", "extract", "--format", "jsonl", large]);
+    let four = claimcheck(&["--threads", "4", "extract", "--format", "jsonl", large]);
+    assert_eq!(one.stdout, four.stdout);
+    let records: Vec<serde_json::Value> = stdout(&one)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let per_copy = stdout(&claimcheck(&["extract", "--format", "jsonl", SEED]))
+        .lines()
+        .count();
+    assert_eq!(records.len(), per_copy * copies, "every figure once");
+    let starts: Vec<u64> = records
+        .iter()
+        .map(|record| record["start"].as_u64().unwrap())
+        .collect();
+    assert!(
+        starts.windows(2).all(|pair| pair[0] < pair[1]),
+        "in source order"
+    );
+    let json: Vec<serde_json::Value> = serde_json::from_str(&stdout(&claimcheck(&[
+        "extract", "--format", "json", large,
+    ])))
+    .unwrap();
+    assert_eq!(json, records, "one JSON array across pieces");
+    let csv = stdout(&claimcheck(&["extract", "--format", "csv", large]));
+    assert_eq!(
+        csv.lines().filter(|line| line.starts_with("file,")).count(),
+        1,
+        "one CSV header"
+    );
+    let verified = claimcheck(&["verify", large]);
+    assert!(stdout(&verified).ends_with(&format!(
+        "1 file, {} claims: {} supported, {} contradicted, {} unverified, 0 ambiguous\n",
+        11 * copies,
+        8 * copies,
+        copies,
+        2 * copies
+    )));
+}

@@ -18,6 +18,7 @@ mod prose;
 mod sentences;
 mod tokens;
 
+use std::ops::Range;
 use std::path::Path;
 
 use claimcheck_core::Mention;
@@ -53,22 +54,88 @@ pub struct Extraction {
     pub declared_date: Option<String>,
 }
 
+/// Extracts every mention of a file.
 #[must_use]
 pub fn extract(source: &str, format: Format) -> Extraction {
+    let prepared = prepare(source, format);
+    Extraction {
+        mentions: prepared.mentions(0..prepared.block_count()),
+        declared_date: prepared.declared_date().map(str::to_string),
+    }
+}
+
+/// A file's prose, ready to be read a range of blocks at a time, so that
+/// parts of a large file can be read in parallel and let go of in turn.
+#[derive(Debug)]
+pub struct Prepared {
+    prose: prose::Prose,
+}
+
+/// Parses Markdown (or takes plain text as it is) and sets the prose apart.
+#[must_use]
+pub fn prepare(source: &str, format: Format) -> Prepared {
     let prose = match format {
         Format::Markdown => prose::markdown(source),
         Format::Plain => prose::plain(source),
     };
-    let mut mentions = Vec::new();
-    for block in &prose.blocks {
-        for sentence in sentences::split(&prose.text, *block) {
-            let tokens = tokens::tokenize(&prose.text, sentence);
-            grammar::mentions(&tokens, sentence, &mut mentions);
-        }
+    Prepared { prose }
+}
+
+impl Prepared {
+    /// The `date:` of the front matter, as written.
+    #[must_use]
+    pub fn declared_date(&self) -> Option<&str> {
+        self.prose.declared_date.as_deref()
     }
-    Extraction {
-        mentions,
-        declared_date: prose.declared_date,
+
+    /// How many blocks (paragraphs, headings, items, cells) the prose has.
+    #[must_use]
+    pub fn block_count(&self) -> usize {
+        self.prose.blocks.len()
+    }
+
+    /// The blocks that start before a byte offset, from the first.
+    #[must_use]
+    pub fn blocks_before(&self, offset: usize) -> Range<usize> {
+        0..self
+            .prose
+            .blocks
+            .partition_point(|block| block.start < offset)
+    }
+
+    /// Consecutive ranges of blocks of about `bytes` of text each, covering
+    /// every block in order. A block is never split, since a sentence never
+    /// crosses one.
+    #[must_use]
+    pub fn chunks(&self, bytes: usize) -> Vec<Range<usize>> {
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        let mut size = 0;
+        for (index, block) in self.prose.blocks.iter().enumerate() {
+            size += block.len();
+            if size >= bytes {
+                chunks.push(start..index + 1);
+                start = index + 1;
+                size = 0;
+            }
+        }
+        if start < self.prose.blocks.len() || chunks.is_empty() {
+            chunks.push(start..self.prose.blocks.len());
+        }
+        chunks
+    }
+
+    /// The mentions of a range of blocks, in source order.
+    #[must_use]
+    pub fn mentions(&self, blocks: Range<usize>) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        for block in &self.prose.blocks[blocks] {
+            for sentence in sentences::split(&self.prose.text, *block) {
+                let tokens = tokens::tokenize(&self.prose.text, sentence);
+                grammar::mentions(&tokens, sentence, &mut mentions);
+            }
+        }
+        mentions
     }
 }
 

@@ -3,7 +3,7 @@
 // Tables of cases are long by nature; splitting them would hide the pattern.
 #![allow(clippy::too_many_lines)]
 
-use claimcheck_core::{NounRole, Qualifier, Reading};
+use claimcheck_core::{Mention, NounRole, Qualifier, Reading};
 use pretty_assertions::assert_eq;
 
 use crate::{Format, extract};
@@ -1280,4 +1280,30 @@ fn smaller_units_add_to_larger_ones() {
     // The cents are a figure of their own when they count something.
     let mentions = extract("15 dollars and 50 people", Format::Plain).mentions;
     assert_eq!(mentions.len(), 2);
+}
+
+#[test]
+fn chunks_cover_every_block_and_read_the_same_as_the_whole() {
+    let source = "# Title 1\n\nIt cost $5m. It took 3 weeks.\n\n- 12 troops\n- 13 troops\n\nAbout 2,000 left in 2020.\n";
+    let prepared = crate::prepare(source, Format::Markdown);
+    let whole = prepared.mentions(0..prepared.block_count());
+    for bytes in [1, 10, 30, 1_000] {
+        let chunks = prepared.chunks(bytes);
+        let covered: Vec<usize> = chunks.iter().flat_map(Clone::clone).collect();
+        assert_eq!(
+            covered,
+            (0..prepared.block_count()).collect::<Vec<_>>(),
+            "{bytes}-byte chunks"
+        );
+        let pieced: Vec<Mention> = chunks
+            .into_iter()
+            .flat_map(|chunk| prepared.mentions(chunk))
+            .collect();
+        assert_eq!(pieced, whole, "{bytes}-byte chunks");
+    }
+    assert_eq!(
+        prepared.blocks_before(12),
+        0..2,
+        "the title and the first paragraph start before byte 12"
+    );
 }

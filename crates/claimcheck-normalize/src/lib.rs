@@ -35,8 +35,8 @@ pub struct DocumentDate {
     pub dateline: Option<Span>,
 }
 
-/// How far into a file a dateline may stand.
-const DATELINE_WINDOW: usize = 2_000;
+/// How far into a file, in bytes, a dateline may stand.
+pub const DATELINE_WINDOW: usize = 2_000;
 
 /// How much longer than its date a dateline's sentence may be, for words
 /// such as "Published" or a place name.
@@ -46,18 +46,37 @@ const DATELINE_SLACK: usize = 40;
 /// its front matter, if it has one.
 #[must_use]
 pub fn normalize(mentions: Vec<Mention>, declared_date: Option<&str>) -> Normalized {
-    let date = declared_date
+    let date = document_date(&mentions, declared_date);
+    let claims = claims(mentions, date.map(|date| date.date));
+    Normalized { date, claims }
+}
+
+/// The date a document was written: the `date:` of its front matter, else
+/// a dateline among its first mentions. Only mentions starting before
+/// [`DATELINE_WINDOW`] are looked at, so the mentions of the first blocks
+/// are enough.
+#[must_use]
+pub fn document_date(
+    first_mentions: &[Mention],
+    declared_date: Option<&str>,
+) -> Option<DocumentDate> {
+    declared_date
         .and_then(parse_declared_date)
         .map(|date| DocumentDate {
             date,
             dateline: None,
         })
-        .or_else(|| dateline(&mentions));
-    let claims = mentions
+        .or_else(|| dateline(first_mentions))
+}
+
+/// Reads mentions as claims, giving dates without a year the year of
+/// `document_date`.
+#[must_use]
+pub fn claims(mentions: Vec<Mention>, document_date: Option<Date>) -> Vec<Claim> {
+    mentions
         .into_iter()
-        .map(|mention| claim(mention, date.map(|date| date.date)))
-        .collect();
-    Normalized { date, claims }
+        .map(|mention| claim(mention, document_date))
+        .collect()
 }
 
 /// `2022-10-31`, also as the start of a timestamp.

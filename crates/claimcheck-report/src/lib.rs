@@ -1,14 +1,21 @@
-//! Renders what the pipeline found, one document at a time.
+//! Renders what the pipeline found.
 //!
-//! A [`Report`] writes to any `io::Write` in one of four [`Format`]s. The
-//! text format is for people: `file:line:column`, the verdict, the line of
-//! source with a caret under the figure, and the reason. The machine
-//! formats (JSON Lines, JSON, CSV) carry one flat record per figure with
-//! the same fields, so a column means the same thing in each.
+//! Rendering is split in two so that it can run on every core: a
+//! [`Format`] renders the figures of a piece of a document into bytes (on
+//! any thread), and a [`Report`] writes the pieces in order to one writer,
+//! adding what only a whole report has (the CSV header once, the commas of
+//! a JSON array, the closing summary).
+//!
+//! The text format is for people: `file:line:column`, the verdict, the line
+//! of source with a caret under the figure, and the reason. The machine
+//! formats (JSON Lines, JSON, CSV) carry one flat record per figure with the
+//! same fields, so a column means the same thing in each.
 //!
 //! Lines and columns (1-based; columns count characters) are computed here
-//! from the byte spans of the claims; nothing before this stage needs them.
+//! from the byte spans of the claims, with a [`LineIndex`] built once per
+//! document; nothing before this stage needs them.
 
+mod lines;
 mod record;
 mod text;
 
@@ -16,7 +23,8 @@ use std::io::{self, Write};
 
 use claimcheck_core::{Assessment, Claim, Suggestion, Verdict};
 
-use crate::record::{Lines, Record};
+pub use crate::lines::LineIndex;
+use crate::record::Record;
 
 /// How a report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,11 +35,109 @@ pub enum Format {
     Csv,
 }
 
-/// One file's text and the name it is reported under.
+/// One file's text, the name it is reported under, and where its lines start.
 #[derive(Clone, Copy, Debug)]
 pub struct Document<'a> {
     pub path: &'a str,
     pub source: &'a str,
+    pub lines: &'a LineIndex,
+}
+
+/// A piece of a report, rendered and counted, waiting for its turn to be
+/// written.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    bytes: Vec<u8>,
+    summary: Summary,
+}
+
+impl Format {
+    /// Renders the figures of a piece of a document. `starts_file` counts the
+    /// document once, on its first piece.
+    ///
+    /// # Errors
+    /// When a record cannot be serialized, which only an I/O failure causes.
+    pub fn claims(
+        self,
+        document: Document<'_>,
+        claims: &[Claim],
+        starts_file: bool,
+    ) -> io::Result<Rendered> {
+        let mut rendered = Rendered::starting(starts_file);
+        rendered.summary.mentions = claims.len();
+        let mut csv = self.csv_writer();
+        for claim in claims {
+            match self {
+                Format::Text => text::claim(&mut rendered.bytes, document, claim)?,
+                _ => rendered.record(&mut csv, &Record::of_claim(document, claim))?,
+            }
+        }
+        rendered.finish_csv(csv)?;
+        Ok(rendered)
+    }
+
+    /// Renders the verdicts of a piece of a document.
+    ///
+    /// # Errors
+    /// When a record cannot be serialized, which only an I/O failure causes.
+    pub fn assessments(
+        self,
+        document: Document<'_>,
+        assessments: &[Assessment<'_>],
+        starts_file: bool,
+    ) -> io::Result<Rendered> {
+        let mut rendered = Rendered::starting(starts_file);
+        let mut csv = self.csv_writer();
+        for assessment in assessments {
+            rendered.summary.count(assessment.verdict);
+            match self {
+                Format::Text => text::assessment(&mut rendered.bytes, document, assessment)?,
+                _ => rendered.record(&mut csv, &Record::of_assessment(document, assessment))?,
+            }
+        }
+        rendered.finish_csv(csv)?;
+        Ok(rendered)
+    }
+
+    fn csv_writer(self) -> Option<csv::Writer<Vec<u8>>> {
+        (self == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()))
+    }
+}
+
+impl Rendered {
+    fn starting(starts_file: bool) -> Rendered {
+        Rendered {
+            bytes: Vec::new(),
+            summary: Summary {
+                files: usize::from(starts_file),
+                ..Summary::default()
+            },
+        }
+    }
+
+    /// A record on a line of its own: JSON, or a CSV row (with the header
+    /// the CSV writer adds before its first row).
+    fn record(
+        &mut self,
+        csv: &mut Option<csv::Writer<Vec<u8>>>,
+        record: &Record<'_>,
+    ) -> io::Result<()> {
+        if let Some(csv) = csv {
+            return csv.serialize(record).map_err(io::Error::other);
+        }
+        serde_json::to_writer(&mut self.bytes, record)?;
+        self.bytes.push(b'\n');
+        Ok(())
+    }
+
+    fn finish_csv(&mut self, csv: Option<csv::Writer<Vec<u8>>>) -> io::Result<()> {
+        if let Some(csv) = csv {
+            self.bytes = csv
+                .into_inner()
+                .map_err(|error| io::Error::other(error.to_string()))?;
+        }
+        Ok(())
+    }
 }
 
 /// Counts of what a run found, for the closing summary.
@@ -47,6 +153,16 @@ pub struct Summary {
 }
 
 impl Summary {
+    fn add(&mut self, other: Summary) {
+        self.files += other.files;
+        self.mentions += other.mentions;
+        self.supported += other.supported;
+        self.contradicted += other.contradicted;
+        self.unverified += other.unverified;
+        self.ambiguous += other.ambiguous;
+        self.inconsistent += other.inconsistent;
+    }
+
     fn count(&mut self, verdict: Verdict) {
         match verdict {
             Verdict::Supported => self.supported += 1,
@@ -88,10 +204,128 @@ impl Summary {
     }
 }
 
+/// A report being written, piece by piece, in order.
+#[derive(Debug)]
+pub struct Report<W: Write> {
+    format: Format,
+    out: W,
+    summary: Summary,
+    /// Whether a record has been written: the JSON array needs commas from
+    /// then on, and a CSV its header only once.
+    wrote_record: bool,
+}
+
+impl<W: Write> Report<W> {
+    pub fn new(format: Format, out: W) -> Report<W> {
+        Report {
+            format,
+            out,
+            summary: Summary::default(),
+            wrote_record: false,
+        }
+    }
+
+    /// Writes the next piece.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn write(&mut self, rendered: Rendered) -> io::Result<()> {
+        let Rendered { bytes, summary } = rendered;
+        self.summary.add(summary);
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        match self.format {
+            Format::Text | Format::Jsonl => self.out.write_all(&bytes)?,
+            Format::Csv => {
+                // Each piece's rows come with the header; the report keeps one.
+                let rows = if self.wrote_record {
+                    bytes
+                        .iter()
+                        .position(|byte| *byte == b'\n')
+                        .map_or(&[][..], |header_end| &bytes[header_end + 1..])
+                } else {
+                    &bytes[..]
+                };
+                self.out.write_all(rows)?;
+            }
+            Format::Json => {
+                for line in bytes
+                    .split(|byte| *byte == b'\n')
+                    .filter(|line| !line.is_empty())
+                {
+                    self.out
+                        .write_all(if self.wrote_record { b",\n" } else { b"[\n" })?;
+                    self.out.write_all(line)?;
+                    self.wrote_record = true;
+                }
+            }
+        }
+        self.wrote_record = true;
+        Ok(())
+    }
+
+    /// Writes the figures of a whole document.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn claims(&mut self, document: Document<'_>, claims: &[Claim]) -> io::Result<()> {
+        let rendered = self.format.claims(document, claims, true)?;
+        self.write(rendered)
+    }
+
+    /// Writes the verdicts of a whole document.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn assessments(
+        &mut self,
+        document: Document<'_>,
+        assessments: &[Assessment<'_>],
+    ) -> io::Result<()> {
+        let rendered = self.format.assessments(document, assessments, true)?;
+        self.write(rendered)
+    }
+
+    /// Writes claims of one document found inconsistent with claims of
+    /// other documents; the document was counted when its verdicts were
+    /// written.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn inconsistencies(
+        &mut self,
+        document: Document<'_>,
+        assessments: &[Assessment<'_>],
+    ) -> io::Result<()> {
+        let rendered = self.format.assessments(document, assessments, false)?;
+        self.write(rendered)
+    }
+
+    /// Ends the report and returns what it counted. The text format closes
+    /// with `summary_line`; the machine formats keep their output pure and
+    /// leave the summary to the caller.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn finish(mut self, summary_line: impl Fn(&Summary) -> String) -> io::Result<Summary> {
+        match self.format {
+            Format::Text => writeln!(self.out, "{}", summary_line(&self.summary))?,
+            Format::Json => {
+                self.out
+                    .write_all(if self.wrote_record { b"\n]\n" } else { b"[]\n" })?;
+            }
+            Format::Jsonl | Format::Csv => {}
+        }
+        self.out.flush()?;
+        Ok(self.summary)
+    }
+}
+
 /// `file:line:column` of a byte offset in a document.
 #[must_use]
 pub fn location(document: Document<'_>, offset: usize) -> String {
-    let (line, column) = Lines::new(document.source).position(offset);
+    let (line, column) = document.lines.position(document.source, offset);
     format!("{}:{line}:{column}", document.path)
 }
 
@@ -128,134 +362,5 @@ fn plural(count: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{count} {noun}s")
-    }
-}
-
-/// A report being written.
-#[derive(Debug)]
-pub struct Report<W: Write> {
-    out: Output<W>,
-    summary: Summary,
-}
-
-#[derive(Debug)]
-enum Output<W: Write> {
-    Text(W),
-    Jsonl(W),
-    /// Whether a record has been written, for the commas between them.
-    Json(W, bool),
-    Csv(Box<csv::Writer<W>>),
-}
-
-impl<W: Write> Report<W> {
-    pub fn new(format: Format, writer: W) -> Report<W> {
-        let out = match format {
-            Format::Text => Output::Text(writer),
-            Format::Jsonl => Output::Jsonl(writer),
-            Format::Json => Output::Json(writer, false),
-            Format::Csv => Output::Csv(Box::new(csv::Writer::from_writer(writer))),
-        };
-        Report {
-            out,
-            summary: Summary::default(),
-        }
-    }
-
-    /// Writes the figures extracted from one document.
-    ///
-    /// # Errors
-    /// When the writer fails.
-    pub fn claims(&mut self, document: Document<'_>, claims: &[Claim]) -> io::Result<()> {
-        self.summary.files += 1;
-        self.summary.mentions += claims.len();
-        let lines = Lines::new(document.source);
-        for claim in claims {
-            match &mut self.out {
-                Output::Text(writer) => text::claim(writer, document, &lines, claim)?,
-                out => write_record(out, &Record::of_claim(document, &lines, claim))?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Writes the verdicts of one document.
-    ///
-    /// # Errors
-    /// When the writer fails.
-    pub fn assessments(
-        &mut self,
-        document: Document<'_>,
-        assessments: &[Assessment<'_>],
-    ) -> io::Result<()> {
-        self.summary.files += 1;
-        self.write_assessments(document, assessments)
-    }
-
-    /// Writes claims of one document found inconsistent with claims of
-    /// other documents; the document was counted when its verdicts were
-    /// written.
-    ///
-    /// # Errors
-    /// When the writer fails.
-    pub fn inconsistencies(
-        &mut self,
-        document: Document<'_>,
-        assessments: &[Assessment<'_>],
-    ) -> io::Result<()> {
-        self.write_assessments(document, assessments)
-    }
-
-    fn write_assessments(
-        &mut self,
-        document: Document<'_>,
-        assessments: &[Assessment<'_>],
-    ) -> io::Result<()> {
-        let lines = Lines::new(document.source);
-        for assessment in assessments {
-            self.summary.count(assessment.verdict);
-            match &mut self.out {
-                Output::Text(writer) => text::assessment(writer, document, &lines, assessment)?,
-                out => write_record(out, &Record::of_assessment(document, &lines, assessment))?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Ends the report and returns what it counted. The text format closes
-    /// with `summary_line`; the machine formats keep their output pure and
-    /// leave the summary to the caller.
-    ///
-    /// # Errors
-    /// When the writer fails.
-    pub fn finish(self, summary_line: impl Fn(&Summary) -> String) -> io::Result<Summary> {
-        match self.out {
-            Output::Text(mut writer) => {
-                writeln!(writer, "{}", summary_line(&self.summary))?;
-                writer.flush()?;
-            }
-            Output::Jsonl(mut writer) => writer.flush()?,
-            Output::Json(mut writer, wrote_any) => {
-                writer.write_all(if wrote_any { b"\n]\n" } else { b"[]\n" })?;
-                writer.flush()?;
-            }
-            Output::Csv(mut writer) => writer.flush()?,
-        }
-        Ok(self.summary)
-    }
-}
-
-fn write_record<W: Write>(out: &mut Output<W>, record: &Record<'_>) -> io::Result<()> {
-    match out {
-        Output::Text(_) => unreachable!("the text format writes no records"),
-        Output::Jsonl(writer) => {
-            serde_json::to_writer(&mut *writer, record)?;
-            writer.write_all(b"\n")
-        }
-        Output::Json(writer, wrote_any) => {
-            writer.write_all(if *wrote_any { b",\n" } else { b"[\n" })?;
-            *wrote_any = true;
-            serde_json::to_writer(&mut *writer, record).map_err(io::Error::from)
-        }
-        Output::Csv(writer) => writer.serialize(record).map_err(io::Error::other),
     }
 }

@@ -6,40 +6,6 @@ use serde::Serialize;
 
 use crate::Document;
 
-/// Line starts of a document, to turn byte offsets into lines and columns.
-#[derive(Debug)]
-pub(crate) struct Lines<'s> {
-    source: &'s str,
-    starts: Vec<usize>,
-}
-
-impl<'s> Lines<'s> {
-    pub(crate) fn new(source: &'s str) -> Lines<'s> {
-        let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(offset, _)| offset + 1))
-            .collect();
-        Lines { source, starts }
-    }
-
-    /// The 1-based line and column (in characters) of a byte offset.
-    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|start| *start <= offset);
-        let line_start = self.starts[line - 1];
-        let column = self.source[line_start..offset].chars().count() + 1;
-        (line, column)
-    }
-
-    /// The text of a 1-based line, without its line break.
-    pub(crate) fn line(&self, line: usize) -> &'s str {
-        let start = self.starts[line - 1];
-        let end = self
-            .starts
-            .get(line)
-            .map_or(self.source.len(), |next| next - 1);
-        self.source[start..end].trim_end_matches('\r')
-    }
-}
-
 /// A figure in a record: whole numbers without a decimal point, dates as
 /// `YYYY-MM-DD`.
 #[derive(Debug, Serialize)]
@@ -115,13 +81,9 @@ pub(crate) struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    pub(crate) fn of_claim(
-        document: Document<'a>,
-        lines: &Lines<'_>,
-        claim: &'a Claim,
-    ) -> Record<'a> {
+    pub(crate) fn of_claim(document: Document<'a>, claim: &'a Claim) -> Record<'a> {
         let quantity = &claim.quantity;
-        let (line, column) = lines.position(claim.span.start);
+        let (line, column) = document.lines.position(document.source, claim.span.start);
         let has_base = matches!(quantity.kind, Kind::Duration | Kind::Measure)
             && quantity.unit.as_deref() != Some(quantity.base.unit.as_str());
         let base_figure = |value: Option<f64>| {
@@ -173,7 +135,6 @@ impl<'a> Record<'a> {
 
     pub(crate) fn of_assessment(
         document: Document<'a>,
-        lines: &Lines<'_>,
         assessment: &'a Assessment<'a>,
     ) -> Record<'a> {
         let fact: Option<&'a Fact> = assessment.fact;
@@ -197,7 +158,7 @@ impl<'a> Record<'a> {
             as_of: Some(fact.and_then(|fact| fact.as_of.as_deref())),
             reason: Some(&assessment.reason),
             candidates: Some(candidates.join("|")),
-            ..Record::of_claim(document, lines, &assessment.claim)
+            ..Record::of_claim(document, &assessment.claim)
         }
     }
 }
@@ -205,24 +166,4 @@ impl<'a> Record<'a> {
 /// A sentence on one line, as a reader would quote it.
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Lines;
-
-    #[test]
-    fn positions_are_one_based_and_count_characters() {
-        let lines = Lines::new("ab\n€5 x\r\nlast");
-        assert_eq!(lines.position(0), (1, 1));
-        assert_eq!(lines.position(3), (2, 1));
-        assert_eq!(
-            lines.position(6),
-            (2, 2),
-            "€ is one character of three bytes"
-        );
-        assert_eq!(lines.position(11), (3, 1));
-        assert_eq!(lines.line(2), "€5 x");
-        assert_eq!(lines.line(3), "last");
-    }
 }

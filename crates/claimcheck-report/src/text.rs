@@ -5,19 +5,13 @@ use std::io::{self, Write};
 use claimcheck_core::{Assessment, Claim, NounRole, Role, Span, display};
 
 use crate::Document;
-use crate::record::Lines;
 
 /// How much of a long line is shown around a figure, in characters.
 const EXCERPT_WIDTH: usize = 100;
 
 /// `path:line:column: kind "text" = reading`
-pub(crate) fn claim(
-    out: &mut impl Write,
-    document: Document<'_>,
-    lines: &Lines<'_>,
-    claim: &Claim,
-) -> io::Result<()> {
-    let (line, column) = lines.position(claim.span.start);
+pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim) -> io::Result<()> {
+    let (line, column) = document.lines.position(document.source, claim.span.start);
     let noun = match &claim.noun {
         Some(noun) if noun.role == NounRole::Modified => format!(", describes \"{}\"", noun.word),
         _ => String::new(),
@@ -49,11 +43,10 @@ pub(crate) fn claim(
 pub(crate) fn assessment(
     out: &mut impl Write,
     document: Document<'_>,
-    lines: &Lines<'_>,
     assessment: &Assessment<'_>,
 ) -> io::Result<()> {
     let span = assessment.claim.span;
-    let (line, column) = lines.position(span.start);
+    let (line, column) = document.lines.position(document.source, span.start);
     let fact = match (assessment.fact, assessment.candidates.as_slice()) {
         (Some(fact), _) => format!(" [{}]", fact.id),
         (None, []) => String::new(),
@@ -75,9 +68,14 @@ pub(crate) fn assessment(
     )?;
     let gutter = " ".repeat(line.to_string().len());
     let (excerpt, caret_start, caret_width) = excerpt(
-        lines.line(line),
+        document.lines.line(document.source, line),
         column - 1,
-        caret_width(document.source, span, lines.line(line), column),
+        caret_width(
+            document.source,
+            span,
+            document.lines.line(document.source, line),
+            column,
+        ),
     );
     writeln!(out, "{gutter} |")?;
     writeln!(out, "{line} | {excerpt}")?;
