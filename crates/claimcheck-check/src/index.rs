@@ -1,12 +1,13 @@
-//! The facts, indexed so that a claim looks only at facts that could apply
-//! to it: those measuring what it measures, and of those, the ones with a
-//! word of their first keyword group in its sentence.
+//! The facts, compiled for matching: bucketed by what they measure, their
+//! keywords turned into numbers, and each bucket indexed by an anchor word
+//! per fact, so that a claim tests only the facts its sentence could hold.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use claimcheck_core::vocab::Synonyms;
-use claimcheck_core::{Claim, Dimension, Fact};
+use claimcheck_core::vocab::{self, Synonyms};
+use claimcheck_core::{Claim, Dimension, Fact, Span};
 
+use crate::reason;
 use crate::sentence::SentenceWords;
 
 /// The reference facts, indexed for matching.
@@ -14,8 +15,21 @@ use crate::sentence::SentenceWords;
 pub struct FactIndex<'f> {
     facts: &'f [Fact],
     synonyms: Synonyms,
-    by_measure: HashMap<Measure, Bucket>,
+    by_measure: FxHashMap<Measure, Bucket>,
+    /// Every word of every keyword, numbered, so that sentences and facts
+    /// compare numbers rather than strings.
+    vocabulary: FxHashMap<String, WordId>,
+    /// Each fact's keyword groups in numbers, in the order of `facts`.
+    keywords: Vec<Vec<Group>>,
+    /// Each fact's figure as reasons quote it, worked out once rather than
+    /// for every claim it meets.
+    figures: Vec<String>,
 }
+
+pub(crate) type WordId = u32;
+
+/// One keyword group: alternatives, each a phrase of one or more words.
+type Group = Vec<Vec<WordId>>;
 
 /// What a figure measures, in the form facts and claims meet in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -46,7 +60,28 @@ struct Bucket {
     open: Vec<usize>,
     /// Facts by the first word of each alternative of their most selective
     /// keyword group: a fact can apply only where its sentence has one.
-    by_anchor: HashMap<String, Vec<usize>>,
+    by_anchor: FxHashMap<WordId, Vec<usize>>,
+}
+
+/// A sentence's words as the index numbers them; words no keyword has are
+/// `None`.
+#[derive(Debug)]
+pub(crate) struct SentenceKeywords {
+    /// Single words in order, compounds split into their parts, for
+    /// phrases of several words.
+    parts: Vec<(Option<WordId>, Span)>,
+    /// Where each keyword word first stands: among the single words, else
+    /// among the whole compounds.
+    first: FxHashMap<WordId, Span>,
+}
+
+/// A fact that applies to a claim: how near its keywords stand.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fit {
+    /// Bytes from the claim to the nearest keyword of the fact.
+    pub(crate) distance: usize,
+    /// The claim's noun is one of the fact's keywords.
+    pub(crate) names_noun: bool,
 }
 
 impl<'f> FactIndex<'f> {
@@ -54,28 +89,29 @@ impl<'f> FactIndex<'f> {
     /// meets "deaths").
     #[must_use]
     pub fn new(facts: &'f [Fact], synonyms: Synonyms) -> FactIndex<'f> {
-        let mut by_measure: HashMap<Measure, Bucket> = HashMap::new();
+        let mut vocabulary = FxHashMap::default();
+        let keywords: Vec<Vec<Group>> = facts
+            .iter()
+            .map(|fact| number_keywords(&fact.keywords, &mut vocabulary))
+            .collect();
+        let mut by_measure: FxHashMap<Measure, Bucket> = FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
                 Dimension::Count => fact.units.iter().map(String::as_str).collect(),
                 _ => vec![fact.base.unit.as_str()],
             };
             for unit in units {
-                let bucket = by_measure
-                    .entry(Measure::of(fact.base.dimension, unit, &synonyms))
-                    .or_default();
+                let measure = Measure::of(fact.base.dimension, unit, &synonyms);
+                let bucket = by_measure.entry(measure).or_default();
                 if bucket.all.last() == Some(&position) {
                     continue;
                 }
                 bucket.all.push(position);
-                let anchor_group = fact.keywords.iter().min_by_key(|group| group.len());
-                match anchor_group {
+                match keywords[position].iter().min_by_key(|group| group.len()) {
                     None => bucket.open.push(position),
-                    Some(group) => {
-                        for alternative in group {
-                            let first_word = alternative.split(' ').next().unwrap_or(alternative);
-                            let anchored =
-                                bucket.by_anchor.entry(first_word.to_string()).or_default();
+                    Some(anchor_group) => {
+                        for phrase in anchor_group {
+                            let anchored = bucket.by_anchor.entry(phrase[0]).or_default();
                             if anchored.last() != Some(&position) {
                                 anchored.push(position);
                             }
@@ -88,11 +124,19 @@ impl<'f> FactIndex<'f> {
             facts,
             synonyms,
             by_measure,
+            vocabulary,
+            keywords,
+            figures: facts.iter().map(reason::fact_figure).collect(),
         }
     }
 
     pub(crate) fn fact(&self, position: usize) -> &'f Fact {
         &self.facts[position]
+    }
+
+    /// The fact's figure as reasons quote it: "6,731 troops (6,500–7,300)".
+    pub(crate) fn figure(&self, position: usize) -> &str {
+        &self.figures[position]
     }
 
     /// What a claim measures, in the form facts are indexed by.
@@ -111,21 +155,150 @@ impl<'f> FactIndex<'f> {
             .map_or(&[], |bucket| bucket.all.as_slice())
     }
 
+    /// The sentence's words in the index's numbers.
+    pub(crate) fn keywords_of(&self, words: &SentenceWords) -> SentenceKeywords {
+        let id = |(key, span): (&str, Span)| (self.vocabulary.get(key).copied(), span);
+        let parts: Vec<(Option<WordId>, Span)> = words.parts().map(id).collect();
+        let mut first = FxHashMap::default();
+        let compounds = words.compounds().map(id);
+        for (word, span) in parts.iter().copied().chain(compounds) {
+            if let Some(word) = word {
+                first.entry(word).or_insert(span);
+            }
+        }
+        SentenceKeywords { parts, first }
+    }
+
     /// The facts that could apply to a claim in a sentence: those of its
     /// measure without keywords, and those with an anchor word in the
     /// sentence. Each once, in file order.
-    pub(crate) fn candidates(&self, claim: &Claim, words: &SentenceWords) -> Vec<usize> {
+    pub(crate) fn candidates(&self, claim: &Claim, sentence: &SentenceKeywords) -> Vec<usize> {
         let Some(bucket) = self.by_measure.get(&self.measure(claim)) else {
             return Vec::new();
         };
         let mut candidates = bucket.open.clone();
-        for key in words.keys() {
-            if let Some(anchored) = bucket.by_anchor.get(key) {
+        for word in sentence.first.keys() {
+            if let Some(anchored) = bucket.by_anchor.get(word) {
                 candidates.extend(anchored);
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
         candidates
+    }
+
+    /// The number of a claim's counted noun, if some keyword is that word.
+    pub(crate) fn noun_id(&self, claim: &Claim) -> Option<WordId> {
+        let noun = claim.noun.as_ref()?;
+        vocab::with_word_key(&noun.word, |key| self.vocabulary.get(key).copied())
+    }
+
+    /// How the fact at `position` fits a claim standing at `claim` whose
+    /// noun is `noun`; or, when a keyword group has no word in the
+    /// sentence, the first such group.
+    pub(crate) fn fit(
+        &self,
+        position: usize,
+        claim: Span,
+        noun: Option<WordId>,
+        sentence: &SentenceKeywords,
+    ) -> Result<Fit, &'f [String]> {
+        let mut distance = usize::MAX;
+        for (index, group) in self.keywords[position].iter().enumerate() {
+            let nearest = group
+                .iter()
+                .filter_map(|phrase| sentence.find(phrase))
+                .map(|span| span.distance(claim))
+                .min()
+                .ok_or(self.facts[position].keywords[index].as_slice())?;
+            distance = distance.min(nearest);
+        }
+        let names_noun = noun.is_some_and(|noun| {
+            self.keywords[position]
+                .iter()
+                .flatten()
+                .any(|phrase| phrase.as_slice() == [noun])
+        });
+        Ok(Fit {
+            distance,
+            names_noun,
+        })
+    }
+}
+
+/// A fact's keyword groups in numbers, numbering new words as they come.
+fn number_keywords(
+    groups: &[Vec<String>],
+    vocabulary: &mut FxHashMap<String, WordId>,
+) -> Vec<Group> {
+    let mut number = |word: &str| {
+        let next = vocabulary.len() as WordId;
+        *vocabulary.entry(word.to_string()).or_insert(next)
+    };
+    groups
+        .iter()
+        .map(|group| {
+            group
+                .iter()
+                .map(|keyword| keyword.split(' ').map(&mut number).collect())
+                .collect()
+        })
+        .collect()
+}
+
+impl SentenceKeywords {
+    /// Where a phrase first stands: a single word among the words, else
+    /// among the compounds; several words only as consecutive words.
+    fn find(&self, phrase: &[WordId]) -> Option<Span> {
+        if let [word] = phrase {
+            return self.first.get(word).copied();
+        }
+        self.parts.windows(phrase.len()).find_map(|window| {
+            let matches = window
+                .iter()
+                .zip(phrase)
+                .all(|((id, _), word)| *id == Some(*word));
+            matches.then(|| window[0].1.cover(window[phrase.len() - 1].1))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn keywords_meet_words_in_any_number_and_inside_compounds() {
+        let keywords = "war|six-week|week|2020|soviet union|troop|union soviet|geneva";
+        let csv = format!("id,value,unit,keywords\nfact,1,troops,{keywords}\n");
+        let (facts, problems) = claimcheck_reference::parse(Path::new("test.csv"), csv.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let index = FactIndex::new(&facts, Synonyms::default());
+        let text = "A six-week war in autumn 2020, when the Soviet Union's troops left.";
+        let words = SentenceWords::new(text, Span::new(0, text.len()));
+        let sentence = index.keywords_of(&words);
+        let cases = [
+            ("war", Some("war")),
+            ("six-week", Some("six-week")),
+            ("week", Some("week")),
+            ("2020", Some("2020")),
+            ("soviet union", Some("Soviet Union's")),
+            ("troop", Some("troops")),
+            ("union soviet", None),
+            ("geneva", None),
+        ];
+        for (keyword, expected) in cases {
+            let phrase: Vec<WordId> = keyword
+                .split(' ')
+                .map(|word| index.vocabulary[word])
+                .collect();
+            assert_eq!(
+                sentence.find(&phrase).map(|span| span.of(text)),
+                expected,
+                "{keyword}"
+            );
+        }
     }
 }

@@ -22,13 +22,13 @@ mod reason;
 mod sentence;
 pub mod suggest;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::vocab;
 use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Verdict};
 
 pub use crate::index::FactIndex;
+use crate::index::{Fit, SentenceKeywords};
 use crate::reason::NearMiss;
 use crate::sentence::SentenceWords;
 
@@ -38,10 +38,7 @@ struct Candidate<'f> {
     position: usize,
     fact: &'f Fact,
     groups: usize,
-    /// The claim's noun is one of the fact's keywords.
-    names_noun: bool,
-    /// Bytes from the claim to the nearest keyword of the fact.
-    distance: usize,
+    fit: Fit,
 }
 
 /// Assesses the claims of one document, in order. Context figures that no
@@ -74,6 +71,7 @@ fn check_sentence<'f>(
     assessments: &mut Vec<Assessment<'f>>,
 ) {
     let words = SentenceWords::new(source, claims[0].sentence);
+    let sentence = index.keywords_of(&words);
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
         .map(|claim| {
@@ -82,9 +80,16 @@ fn check_sentence<'f>(
                 // A date whose year is unknown asserts nothing to check.
                 return matches;
             }
-            for position in index.candidates(claim, &words) {
-                if let Ok(candidate) = applies(claim, position, index.fact(position), &words) {
-                    matches.candidates.push(candidate);
+            let noun = index.noun_id(claim);
+            for position in index.candidates(claim, &sentence) {
+                if let Ok(fit) = index.fit(position, claim.span, noun, &sentence) {
+                    let fact = index.fact(position);
+                    matches.candidates.push(Candidate {
+                        position,
+                        fact,
+                        groups: fact.keywords.len(),
+                        fit,
+                    });
                 }
             }
             matches
@@ -95,7 +100,7 @@ fn check_sentence<'f>(
     for (position, (claim, matches)) in claims.into_iter().zip(matches).enumerate() {
         let context = Context {
             texts: &texts,
-            words: &words,
+            sentence: &sentence,
             index,
             document_date,
         };
@@ -109,7 +114,7 @@ fn check_sentence<'f>(
 struct Context<'s, 'f> {
     /// The text of each claim of the sentence.
     texts: &'s [&'s str],
-    words: &'s SentenceWords,
+    sentence: &'s SentenceKeywords,
     index: &'s FactIndex<'f>,
     document_date: Option<Date>,
 }
@@ -123,48 +128,14 @@ struct Matches<'f> {
     lost: Vec<(&'f Fact, usize)>,
 }
 
-/// The fact as a candidate for the claim, or the keyword group the
-/// sentence lacks.
-fn applies<'f>(
-    claim: &Claim,
-    position: usize,
-    fact: &'f Fact,
-    words: &SentenceWords,
-) -> Result<Candidate<'f>, &'f [String]> {
-    let mut distance = usize::MAX;
-    for group in &fact.keywords {
-        let nearest = group
-            .iter()
-            .filter_map(|keyword| words.find(keyword))
-            .map(|span| span.distance(claim.span))
-            .min()
-            .ok_or(group.as_slice())?;
-        distance = distance.min(nearest);
-    }
-    let noun_key = claim.noun.as_ref().map(|noun| vocab::word_key(&noun.word));
-    let names_noun = noun_key.is_some_and(|noun| {
-        fact.keywords
-            .iter()
-            .flatten()
-            .any(|keyword| *keyword == noun)
-    });
-    Ok(Candidate {
-        position,
-        fact,
-        groups: fact.keywords.len(),
-        names_noun,
-        distance,
-    })
-}
-
 /// Within one sentence, a fact wanted by several claims goes to the one it
 /// fits best: the claim whose noun is among its keywords, else the one
 /// nearest them, else the first. The others lose it.
 fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>]) {
-    let mut keepers: HashMap<usize, (usize, bool, usize)> = HashMap::new();
+    let mut keepers: FxHashMap<usize, (usize, bool, usize)> = FxHashMap::default();
     for (claim, claim_matches) in matches.iter().enumerate() {
         for candidate in &claim_matches.candidates {
-            let fit = (claim, candidate.names_noun, candidate.distance);
+            let fit = (claim, candidate.fit.names_noun, candidate.fit.distance);
             keepers
                 .entry(candidate.position)
                 .and_modify(|kept| {
@@ -199,11 +170,10 @@ fn assess<'f>(
         .iter()
         .map(|candidate| candidate.groups)
         .max();
-    let best: Vec<&'f Fact> = matches
+    let best: Vec<&Candidate<'f>> = matches
         .candidates
         .iter()
         .filter(|candidate| Some(candidate.groups) == most_groups)
-        .map(|candidate| candidate.fact)
         .collect();
     if best.is_empty() {
         if claim.role == Role::Context {
@@ -224,22 +194,35 @@ fn assess<'f>(
             reason,
         });
     }
-    let verdicts: Vec<Verdict> = best.iter().map(|fact| compare(&claim, fact)).collect();
+    let verdicts: Vec<Verdict> = best
+        .iter()
+        .map(|candidate| compare(&claim, candidate.fact))
+        .collect();
+    let described =
+        |candidate: &Candidate<'f>| (candidate.fact, context.index.figure(candidate.position));
     if verdicts.iter().any(|verdict| *verdict != verdicts[0]) {
-        let reason = reason::ambiguous(&best, &verdicts);
+        let listed: Vec<(&Fact, &str)> =
+            best.iter().map(|candidate| described(candidate)).collect();
+        let reason = reason::ambiguous(&listed, &verdicts);
         return Some(Assessment {
             claim,
             verdict: Verdict::Ambiguous,
             fact: None,
-            candidates: best,
+            candidates: best.iter().map(|candidate| candidate.fact).collect(),
             reason,
         });
     }
-    let reason = reason::compared(&claim, text, best[0], verdicts[0], context.document_date);
+    let reason = reason::compared(
+        &claim,
+        text,
+        described(best[0]),
+        verdicts[0],
+        context.document_date,
+    );
     Some(Assessment {
         claim,
         verdict: verdicts[0],
-        fact: Some(best[0]),
+        fact: Some(best[0].fact),
         candidates: Vec::new(),
         reason,
     })
@@ -255,7 +238,11 @@ fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f
     let measuring = context.index.measuring(claim);
     let (&first, others) = measuring.split_first()?;
     let fact = context.index.fact(first);
-    let missing = applies(claim, first, fact, context.words).err()?;
+    let noun = context.index.noun_id(claim);
+    let missing = context
+        .index
+        .fit(first, claim.span, noun, context.sentence)
+        .err()?;
     Some(NearMiss {
         fact,
         missing,

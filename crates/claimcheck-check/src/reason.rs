@@ -10,13 +10,12 @@ use claimcheck_core::{Claim, Fact, Kind, Qualifier, Verdict, display};
 pub(crate) fn compared(
     claim: &Claim,
     text: &str,
-    fact: &Fact,
+    (fact, figure): (&Fact, &str),
     verdict: Verdict,
     document_date: Option<Date>,
 ) -> String {
     let mut reason = format!(
-        "reference: {} ({}); \"{text}\" {}",
-        fact_figure(fact),
+        "reference: {figure} ({}); \"{text}\" {}",
         fact_origin(fact),
         claim_reading(claim)
     );
@@ -79,11 +78,12 @@ pub(crate) fn unverified(
     format!("no reference fact for {}", measured(claim))
 }
 
-pub(crate) fn ambiguous(facts: &[&Fact], verdicts: &[Verdict]) -> String {
+/// `facts` are the facts with their [`fact_figure`]s.
+pub(crate) fn ambiguous(facts: &[(&Fact, &str)], verdicts: &[Verdict]) -> String {
     let listed: Vec<String> = facts
         .iter()
         .zip(verdicts)
-        .map(|(fact, verdict)| format!("{} ({}) {}", fact.id, fact_figure(fact), verb(*verdict)))
+        .map(|((fact, figure), verdict)| format!("{} ({figure}) {}", fact.id, verb(*verdict)))
         .collect();
     format!("facts apply equally and disagree: {}", listed.join("; "))
 }
@@ -107,7 +107,7 @@ fn measured(claim: &Claim) -> String {
 }
 
 /// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
-fn fact_figure(fact: &Fact) -> String {
+pub(crate) fn fact_figure(fact: &Fact) -> String {
     let value = display::value(fact.kind, fact.value);
     let unit = match fact.kind {
         Kind::Date | Kind::Year => String::new(),

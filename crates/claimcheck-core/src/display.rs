@@ -12,9 +12,10 @@ pub fn number(value: f64) -> String {
         return value.to_string();
     }
     let rounded = (value * 1000.0).round() / 1000.0;
-    let text = format!("{:.3}", rounded.abs());
+    // The shortest form that reads back as `rounded` has at most three
+    // decimals, and is far cheaper to find than a fixed-precision one.
+    let text = rounded.abs().to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let fraction = fraction.trim_end_matches('0');
     let mut grouped = String::new();
     for (index, digit) in whole.chars().enumerate() {
         if index > 0 && (whole.len() - index) % 3 == 0 {
@@ -126,6 +127,10 @@ mod tests {
             (1.0 / 3.0, "0.333"),
             (100.0, "100"),
             (-1234.5, "-1,234.5"),
+            (0.1 + 0.2, "0.3"),
+            (1_234_567.891_5, "1,234,567.892"),
+            (2.0e21, "2,000,000,000,000,000,000,000"),
+            (-0.0001, "0"),
         ];
         for (value, shown) in cases {
             assert_eq!(number(value), shown);

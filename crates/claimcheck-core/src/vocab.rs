@@ -5,8 +5,8 @@
 //! `reference` reads the `unit` column of the CSV with it. Counted nouns are
 //! folded to one form by [`fold_noun`] on both sides of every comparison.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::{Dimension, Kind};
@@ -80,13 +80,18 @@ pub const LONGEST_UNIT_PHRASE: usize = 3;
 /// they are.
 #[must_use]
 pub fn fold_noun(word: &str) -> String {
-    remembered(&SHOWN_NOUNS, word, |word| {
-        let bare = bare_word(word);
-        if !is_inflectable(&bare) || bare.ends_with("ed") || bare.ends_with("ing") {
-            return bare;
-        }
-        pluralizer::pluralize(&bare, 2, false)
-    })
+    remembered(
+        &SHOWN_NOUNS,
+        word,
+        |word| {
+            let bare = bare_word(word);
+            if !is_inflectable(&bare) || bare.ends_with("ed") || bare.ends_with("ing") {
+                return bare;
+            }
+            pluralizer::pluralize(&bare, 2, false)
+        },
+        str::to_string,
+    )
 }
 
 /// The form in which words compare: lower case, no possessive, singular.
@@ -95,43 +100,57 @@ pub fn fold_noun(word: &str) -> String {
 /// "life".
 #[must_use]
 pub fn word_key(word: &str) -> String {
-    remembered(&WORD_KEYS, word, |word| {
-        let bare = bare_word(word);
-        if !is_inflectable(&bare) {
-            return bare;
-        }
-        // A lone letter ("s") would lose itself to the singular rules.
-        let singular = pluralizer::pluralize(&bare, 1, false);
-        if singular.is_empty() { bare } else { singular }
-    })
+    with_word_key(word, str::to_string)
+}
+
+/// Lends [`word_key`]`(word)` to `read`, sparing the copy when the caller
+/// only compares it or appends it somewhere.
+pub fn with_word_key<R>(word: &str, read: impl FnOnce(&str) -> R) -> R {
+    remembered(
+        &WORD_KEYS,
+        word,
+        |word| {
+            let bare = bare_word(word);
+            if !is_inflectable(&bare) {
+                return bare;
+            }
+            // A lone letter ("s") would lose itself to the singular rules.
+            let singular = pluralizer::pluralize(&bare, 1, false);
+            if singular.is_empty() { bare } else { singular }
+        },
+        read,
+    )
 }
 
 thread_local! {
-    static WORD_KEYS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-    static SHOWN_NOUNS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static WORD_KEYS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    static SHOWN_NOUNS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
 /// How many folded words a thread keeps before starting afresh.
 const REMEMBERED_WORDS: usize = 100_000;
 
-/// `fold(word)`, remembered per thread: the inflection rules are regular
-/// expressions, far slower than a lookup, and prose repeats its words.
-fn remembered(
-    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, String>>>,
+/// `fold(word)`, remembered per thread and lent to `read`: the inflection
+/// rules are regular expressions, far slower than a lookup, and prose
+/// repeats its words.
+fn remembered<R>(
+    cache: &'static std::thread::LocalKey<RefCell<FxHashMap<String, String>>>,
     word: &str,
     fold: impl FnOnce(&str) -> String,
-) -> String {
+    read: impl FnOnce(&str) -> R,
+) -> R {
     cache.with(|cache| {
         if let Some(folded) = cache.borrow().get(word) {
-            return folded.clone();
+            return read(folded);
         }
         let folded = fold(word);
+        let answer = read(&folded);
         let mut cache = cache.borrow_mut();
         if cache.len() >= REMEMBERED_WORDS {
             cache.clear();
         }
-        cache.insert(word.to_string(), folded.clone());
-        folded
+        cache.insert(word.to_string(), folded);
+        answer
     })
 }
 
@@ -171,14 +190,14 @@ const BUILTIN_SYNONYMS: &[&[&str]] = &[
 /// when their [`Synonyms::key`]s are equal.
 #[derive(Clone, Debug)]
 pub struct Synonyms {
-    group_of: HashMap<String, String>,
+    group_of: FxHashMap<String, String>,
 }
 
 impl Default for Synonyms {
     /// The built-in groups: deaths, injured, troops, people.
     fn default() -> Synonyms {
         let mut synonyms = Synonyms {
-            group_of: HashMap::new(),
+            group_of: FxHashMap::default(),
         };
         for group in BUILTIN_SYNONYMS {
             synonyms.add_group(group);
@@ -552,7 +571,7 @@ static UNITS: &[(&[&str], Unit)] = &[
     ),
 ];
 
-static UNITS_BY_SPELLING: LazyLock<HashMap<&'static str, &'static Unit>> = LazyLock::new(|| {
+static UNITS_BY_SPELLING: LazyLock<FxHashMap<&'static str, &'static Unit>> = LazyLock::new(|| {
     UNITS
         .iter()
         .flat_map(|(spellings, unit)| spellings.iter().map(move |spelling| (*spelling, unit)))

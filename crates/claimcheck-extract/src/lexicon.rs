@@ -1,6 +1,6 @@
 //! The words the grammar knows, all lower case.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use claimcheck_core::Qualifier;
@@ -287,9 +287,9 @@ pub(crate) type QualifierPhrase = (&'static [&'static str], Qualifier);
 
 /// The qualifier phrases that start with `word`, longest first.
 pub(crate) fn qualifiers_starting_with(word: &str) -> &'static [QualifierPhrase] {
-    static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<QualifierPhrase>>> =
+    static BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<QualifierPhrase>>> =
         LazyLock::new(|| {
-            let mut by_first_word: HashMap<&str, Vec<_>> = HashMap::new();
+            let mut by_first_word: FxHashMap<&str, Vec<_>> = FxHashMap::default();
             for &(words, qualifier) in QUALIFIERS {
                 by_first_word
                     .entry(words[0])
