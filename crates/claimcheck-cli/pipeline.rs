@@ -27,14 +27,14 @@ use crate::inputs::{self, Input};
 const DEFAULT_SYNONYMS: &str = "data/synonyms.csv";
 
 /// How many bytes of input are loaded ahead of what is written.
-const READ_AHEAD_BYTES: u64 = 16 << 20;
+const READ_AHEAD_BYTES: u64 = 4 << 20;
 
 /// About how large a piece of a document is.
 const PIECE_BYTES: usize = 256 << 10;
 
 /// How many bytes of pieces are processed at once before their results are
 /// written.
-const PIECES_IN_FLIGHT_BYTES: usize = 8 << 20;
+const PIECES_IN_FLIGHT_BYTES: usize = 2 << 20;
 
 /// Reads the reference CSV, reporting its problems and counting them.
 pub(crate) fn load_reference(path: &Path, outcome: &mut Outcome) -> anyhow::Result<Vec<Fact>> {

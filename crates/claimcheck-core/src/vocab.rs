@@ -127,8 +127,10 @@ thread_local! {
     static SHOWN_NOUNS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
-/// How many folded words a thread keeps before starting afresh.
-const REMEMBERED_WORDS: usize = 100_000;
+/// How many folded words a thread keeps before starting afresh: enough
+/// for the working vocabulary of a newsroom's prose, small enough (a few
+/// MB) that memory does not grow with the corpus.
+const REMEMBERED_WORDS: usize = 20_000;
 
 /// `fold(word)`, remembered per thread and lent to `read`: the inflection
 /// rules are regular expressions, far slower than a lookup, and prose
