@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use walkdir::WalkDir;
 
+use crate::InputFormat;
+
 /// How standard input is named in reports.
 pub(crate) const STDIN_NAME: &str = "<stdin>";
 
@@ -19,15 +21,20 @@ pub(crate) enum Input {
 }
 
 /// The inputs named by `paths`, in order: `-` is standard input, a folder
-/// stands for its `.md` and `.txt` files (recursively, sorted by path), and
+/// stands for its files of the input format (`.md` and `.txt` files, or
+/// `.jsonl` and `.ndjson` files; recursively, sorted by path), and
 /// anything else is a file.
-pub(crate) fn collect(paths: &[PathBuf]) -> Vec<Input> {
+pub(crate) fn collect(paths: &[PathBuf], format: InputFormat) -> Vec<Input> {
+    let extensions: &[&str] = match format {
+        InputFormat::Files => &["md", "txt"],
+        InputFormat::Jsonl => &["jsonl", "ndjson"],
+    };
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut inputs);
+            walk(path, extensions, &mut inputs);
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
@@ -40,10 +47,10 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-fn walk(folder: &Path, inputs: &mut Vec<Input>) {
+fn walk(folder: &Path, extensions: &[&str], inputs: &mut Vec<Input>) {
     for entry in WalkDir::new(folder).sort_by_file_name() {
         match entry {
-            Ok(entry) if entry.file_type().is_file() && is_article(entry.path()) => {
+            Ok(entry) if entry.file_type().is_file() && has_extension(entry.path(), extensions) => {
                 inputs.push(Input::File(entry.into_path()));
             }
             Ok(_) => {}
@@ -55,11 +62,13 @@ fn walk(folder: &Path, inputs: &mut Vec<Input>) {
     }
 }
 
-fn is_article(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| {
-            extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("txt")
+            extensions
+                .iter()
+                .any(|wanted| extension.eq_ignore_ascii_case(wanted))
         })
 }
 

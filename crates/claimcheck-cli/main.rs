@@ -7,14 +7,16 @@
 
 mod inputs;
 mod pipeline;
+mod records;
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimcheck_check::FactIndex;
 use claimcheck_check::cross::CrossCheck;
-use claimcheck_report::{Document, Format, LineIndex, Report, Summary};
+use claimcheck_report::{Document, Format, LineIndex, Report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Checks the numbers in prose against a reference CSV of verified figures.
@@ -27,9 +29,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// Exit status: 0 when nothing is contradicted, 1 when a claim is
 /// contradicted (or, with --cross-check, inconsistent across articles), 2
-/// when the run could not be done (unreadable file, invalid reference CSV,
-/// bad arguments). Files that can be read are still checked and reported
-/// before exiting 2.
+/// when the run could not be done (unreadable file or record, invalid
+/// reference CSV, bad arguments). Files that can be read are still checked
+/// and reported before exiting 2. With --exit-zero, findings and unreadable
+/// records exit 0, for engines that fail a task on any other status.
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, max_term_width = 100)]
 struct Cli {
@@ -50,9 +53,8 @@ enum Command {
         #[command(flatten)]
         articles: Articles,
 
-        /// How the report is written.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
+        #[command(flatten)]
+        output: Output,
     },
     /// Checks every claim in the articles against the reference CSV, and
     /// exits 1 when one is contradicted.
@@ -63,9 +65,8 @@ enum Command {
         #[command(flatten)]
         articles: Articles,
 
-        /// How the report is written.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
+        #[command(flatten)]
+        output: Output,
 
         /// Also compare claims across articles: two claims holding the same
         /// fact, or counting the same thing in sentences that share topic
@@ -107,9 +108,70 @@ enum ReferenceAction {
 #[derive(Debug, Args)]
 struct Articles {
     /// Files or folders to read (folders are searched for .md and .txt
-    /// files, in sorted order); `-` reads standard input as Markdown.
+    /// files, or .jsonl and .ndjson files with --input-format jsonl, in
+    /// sorted order); `-` reads standard input.
     #[arg(value_name = "PATH", default_value = "data/articles")]
     paths: Vec<PathBuf>,
+}
+
+/// How articles come in and results go out, for extract and verify.
+#[derive(Debug, Args)]
+struct Output {
+    /// How the inputs hold articles.
+    #[arg(long, value_enum, default_value_t = InputFormat::Files)]
+    input_format: InputFormat,
+
+    /// How the report is written [default: text; jsonl with --input-format
+    /// jsonl, which writes nothing else].
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
+
+    /// Exit 0 even when a claim is contradicted or an input record cannot
+    /// be read (errors of the run still exit 2). For Spark, Hadoop
+    /// Streaming and the like, which fail a task on any other status; the
+    /// findings and problems are in the output.
+    #[arg(long)]
+    exit_zero: bool,
+}
+
+/// How the inputs hold articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormat {
+    /// One article per file: Markdown (`.md`, and standard input) or plain
+    /// text (`.txt`).
+    Files,
+    /// JSON Lines, one article per line: `{"id": …, "text": …}` with any
+    /// other fields, which are passed through under `record` in every
+    /// result. The text is read as Markdown; a result's `line` and
+    /// `column` count within it. Results come out as JSON Lines, in input
+    /// order, while the input is still being read; a line
+    /// that is not such a record is reported on standard error and as an
+    /// `{"error": …}` record in its place, and the stream goes on.
+    Jsonl,
+}
+
+impl Output {
+    /// The report format, or why the combination cannot be written.
+    fn format(&self) -> anyhow::Result<Format> {
+        match (self.input_format, self.format) {
+            (InputFormat::Files, format) => Ok(format.unwrap_or(OutputFormat::Text).into()),
+            (InputFormat::Jsonl, None | Some(OutputFormat::Jsonl)) => Ok(Format::Jsonl),
+            (InputFormat::Jsonl, Some(other)) => Err(anyhow::anyhow!(
+                "--input-format jsonl writes JSON Lines only, not --format {}",
+                other
+                    .to_possible_value()
+                    .map_or_else(String::new, |value| value.get_name().to_string())
+            )),
+        }
+    }
+
+    /// What the summary counts documents as.
+    fn documents(&self) -> &'static str {
+        match self.input_format {
+            InputFormat::Files => "file",
+            InputFormat::Jsonl => "record",
+        }
+    }
 }
 
 /// The files that say what is true.
@@ -153,18 +215,32 @@ impl From<OutputFormat> for Format {
 /// How a run ended, before it becomes an exit status.
 #[derive(Debug, Default)]
 struct Outcome {
+    /// Inputs that could not be read, invalid reference rows.
     problems: usize,
+    /// JSON Lines records that could not be read.
+    unreadable_records: usize,
     contradicted: usize,
+    exit_zero: bool,
 }
 
 impl Outcome {
     fn exit_code(&self) -> ExitCode {
-        if self.problems > 0 {
+        let record_problems = self.unreadable_records > 0 && !self.exit_zero;
+        if self.problems > 0 || record_problems {
             ExitCode::from(2)
-        } else if self.contradicted > 0 {
+        } else if self.contradicted > 0 && !self.exit_zero {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
+        }
+    }
+
+    /// "; 2 unreadable records skipped", when there were any.
+    fn skipped_line(&self) -> String {
+        match self.unreadable_records {
+            0 => String::new(),
+            1 => "; 1 unreadable record skipped".to_string(),
+            count => format!("; {count} unreadable records skipped"),
         }
     }
 }
@@ -181,13 +257,13 @@ fn main() -> ExitCode {
         }
     }
     let result = match cli.command {
-        Command::Extract { articles, format } => extract(&articles.paths, format.into()),
+        Command::Extract { articles, output } => extract(&articles.paths, &output),
         Command::Verify {
             reference,
             articles,
-            format,
+            output,
             cross_check,
-        } => verify(&reference, &articles.paths, format.into(), cross_check),
+        } => verify(&reference, &articles.paths, &output, cross_check),
         Command::Suggest {
             reference,
             articles,
@@ -212,18 +288,31 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(paths: &[PathBuf], format: Format) -> anyhow::Result<Outcome> {
-    let mut outcome = Outcome::default();
-    let mut report = Report::new(format, io::stdout().lock());
+fn extract(paths: &[PathBuf], output: &Output) -> anyhow::Result<Outcome> {
+    let format = output.format()?;
+    let mut outcome = Outcome {
+        exit_zero: output.exit_zero,
+        ..Outcome::default()
+    };
+    let report = RefCell::new(Report::new(format, io::stdout().lock()));
     pipeline::run(
         paths,
+        output.input_format,
         &mut outcome,
         |piece| Ok(format.claims(piece.loaded.document(), &piece.claims(), piece.first)?),
-        |_, rendered| report.write(rendered),
+        |_, rendered| report.borrow_mut().write(rendered),
+        |problem| report.borrow_mut().record_problem(problem),
     )?;
-    let summary = report.finish(Summary::mentions_line)?;
+    let documents = output.documents();
+    let summary = report
+        .into_inner()
+        .finish(|summary| summary.mentions_line(documents))?;
     if format != Format::Text {
-        eprintln!("{}", summary.mentions_line());
+        eprintln!(
+            "{}{}",
+            summary.mentions_line(documents),
+            outcome.skipped_line()
+        );
     }
     Ok(outcome)
 }
@@ -231,19 +320,29 @@ fn extract(paths: &[PathBuf], format: Format) -> anyhow::Result<Outcome> {
 fn verify(
     files: &ReferenceFiles,
     paths: &[PathBuf],
-    format: Format,
+    output: &Output,
     cross_check: bool,
 ) -> anyhow::Result<Outcome> {
-    let mut outcome = Outcome::default();
+    let format = output.format()?;
+    if cross_check && output.input_format == InputFormat::Jsonl {
+        anyhow::bail!(
+            "--cross-check keeps every article until the end, which a stream of records cannot; check files instead"
+        );
+    }
+    let mut outcome = Outcome {
+        exit_zero: output.exit_zero,
+        ..Outcome::default()
+    };
     let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
     let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
-    let mut report = Report::new(format, io::stdout().lock());
+    let report = RefCell::new(Report::new(format, io::stdout().lock()));
     let mut cross = cross_check.then(|| CrossCheck::new(&index));
     // With --cross-check, what it takes to show the articles again at the end.
     let mut documents: Vec<(String, String, LineIndex)> = Vec::new();
     pipeline::run(
         paths,
+        output.input_format,
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
@@ -253,7 +352,7 @@ fn verify(
             Ok((rendered, cross_check.then_some(assessments)))
         },
         |piece, (rendered, assessments)| {
-            report.write(rendered)?;
+            report.borrow_mut().write(rendered)?;
             if let (Some(cross), Some(assessments)) = (&mut cross, assessments) {
                 let document = piece.loaded.document();
                 if piece.first {
@@ -268,7 +367,9 @@ fn verify(
             }
             Ok(())
         },
+        |problem| report.borrow_mut().record_problem(problem),
     )?;
+    let mut report = report.into_inner();
     if let Some(cross) = cross {
         let found = cross.inconsistencies();
         for (position, (path, source, lines)) in documents.iter().enumerate() {
@@ -283,15 +384,21 @@ fn verify(
                         path,
                         source,
                         lines,
+                        origin: None,
                     },
                     &here,
                 )?;
             }
         }
     }
-    let summary = report.finish(Summary::verdicts_line)?;
+    let documents = output.documents();
+    let summary = report.finish(|summary| summary.verdicts_line(documents))?;
     if format != Format::Text {
-        eprintln!("{}", summary.verdicts_line());
+        eprintln!(
+            "{}{}",
+            summary.verdicts_line(documents),
+            outcome.skipped_line()
+        );
     }
     outcome.contradicted = summary.contradicted + summary.inconsistent;
     Ok(outcome)
@@ -305,6 +412,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
     let mut drafts = Vec::new();
     pipeline::run(
         paths,
+        InputFormat::Files,
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
@@ -321,6 +429,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
             drafts.extend(piece_drafts);
             Ok(())
         },
+        |_| Ok(()),
     )?;
     let suggestions = claimcheck_check::suggest::suggestions(drafts);
     claimcheck_report::write_suggestions(io::stdout().lock(), &suggestions)?;
@@ -356,6 +465,6 @@ fn check_reference(path: &Path) -> anyhow::Result<Outcome> {
     writeln!(out, "{}: {fact_count}, {problem_count}", path.display())?;
     Ok(Outcome {
         problems: problems.len(),
-        contradicted: 0,
+        ..Outcome::default()
     })
 }

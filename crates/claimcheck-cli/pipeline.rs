@@ -1,12 +1,14 @@
-//! The run shared by every command: loading inputs in parallel, cutting
-//! large documents into pieces, running the stages on each piece on any
-//! thread, and handing the results on in input order.
+//! The run shared by every command: loading documents in parallel (files,
+//! or the records of JSON Lines inputs), cutting large documents into
+//! pieces, running the stages on each piece on any thread, and handing the
+//! results on in input order.
 //!
-//! Memory stays bounded whatever the size of the corpus: documents are
-//! loaded a window of [`READ_AHEAD_BYTES`] at a time, and their pieces are
-//! processed and written a batch of [`PIECES_IN_FLIGHT_BYTES`] at a time.
-//! A large document is cut at block boundaries (a sentence never crosses a
-//! block), so its pieces run in parallel too.
+//! Memory stays bounded whatever the size of the corpus: files are loaded
+//! a window of [`READ_AHEAD_BYTES`] at a time (records, a batch of
+//! [`records`] at a time), and their pieces are processed and written a
+//! batch of [`PIECES_IN_FLIGHT_BYTES`] at a time. A large document is cut
+//! at block boundaries (a sentence never crosses a block), so its pieces
+//! run in parallel too.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -17,11 +19,13 @@ use claimcheck_core::calendar::Date;
 use claimcheck_core::vocab::Synonyms;
 use claimcheck_core::{Claim, Fact};
 use claimcheck_extract::Prepared;
-use claimcheck_report::{Document, LineIndex};
+use claimcheck_report::{Document, LineIndex, Origin, RecordProblem};
 use rayon::prelude::*;
+use serde_json::{Map, Value};
 
-use crate::Outcome;
 use crate::inputs::{self, Input};
+use crate::records::{self, Incoming, Line, Unreadable};
+use crate::{InputFormat, Outcome};
 
 /// Where the synonyms file is looked for when none is given.
 const DEFAULT_SYNONYMS: &str = "data/synonyms.csv";
@@ -71,6 +75,8 @@ pub(crate) struct Loaded {
     prepared: Prepared,
     date: Option<Date>,
     lines: LineIndex,
+    /// The `id` and other fields of the record it came from, if it did.
+    origin: Option<(Value, Map<String, Value>)>,
 }
 
 impl Loaded {
@@ -80,19 +86,36 @@ impl Loaded {
             Input::Stdin => claimcheck_extract::Format::Markdown,
             _ => claimcheck_extract::Format::of_path(Path::new(&name)),
         };
+        Ok(Loaded::new(name, source, format, None))
+    }
+
+    /// A record's text, read as Markdown (which plain text also is).
+    fn of_record(file: &str, record: records::Record) -> Loaded {
+        let origin = Some((record.id, record.fields));
+        let format = claimcheck_extract::Format::Markdown;
+        Loaded::new(file.to_string(), record.text, format, origin)
+    }
+
+    fn new(
+        name: String,
+        source: String,
+        format: claimcheck_extract::Format,
+        origin: Option<(Value, Map<String, Value>)>,
+    ) -> Loaded {
         let prepared = claimcheck_extract::prepare(&source, format);
         let first =
             prepared.mentions(prepared.blocks_before(claimcheck_normalize::DATELINE_WINDOW));
         let date = claimcheck_normalize::document_date(&first, prepared.declared_date())
             .map(|date| date.date);
         let lines = LineIndex::new(&source);
-        Ok(Loaded {
+        Loaded {
             name,
             source,
             prepared,
             date,
             lines,
-        })
+            origin,
+        }
     }
 
     pub(crate) fn document(&self) -> Document<'_> {
@@ -100,6 +123,10 @@ impl Loaded {
             path: &self.name,
             source: &self.source,
             lines: &self.lines,
+            origin: self
+                .origin
+                .as_ref()
+                .map(|(id, fields)| Origin { id, fields }),
         }
     }
 }
@@ -125,41 +152,158 @@ impl Piece<'_> {
     }
 }
 
-/// Runs `work` on every piece of every input, on all threads, and hands
-/// each result to `emit` in input order. An input that cannot be read is
-/// reported and counted, and the run goes on.
+/// A document as it comes in: loaded, or the reason it could not be.
+enum Arrival {
+    Loaded(Loaded),
+    /// An input that cannot be read: a problem of the run.
+    Failed(anyhow::Error),
+    /// A JSON Lines record that cannot be read: reported in the output
+    /// too, in its place, and the stream goes on.
+    Unreadable(UnreadableRecord),
+}
+
+/// A line of a JSON Lines input that is no record, and why.
+struct UnreadableRecord {
+    file: String,
+    line: usize,
+    problem: Unreadable,
+}
+
+/// What is done in turn, in input order: a piece to process, or an
+/// unreadable record to report.
+enum Step<'a> {
+    Piece(Piece<'a>),
+    Unreadable(&'a UnreadableRecord),
+}
+
+impl Step<'_> {
+    fn bytes(&self) -> u64 {
+        match self {
+            Step::Piece(piece) => piece.bytes as u64,
+            Step::Unreadable(_) => 0,
+        }
+    }
+}
+
+/// A step done: a piece with its result, or an unreadable record.
+enum Done<'s, 'a, T> {
+    Piece(&'s Piece<'a>, anyhow::Result<T>),
+    Unreadable(&'a UnreadableRecord),
+}
+
+/// Runs `work` on every piece of every document of the inputs, on all
+/// threads, and hands each result to `emit` in input order. An input that
+/// cannot be read is reported and counted as a problem, and the run goes
+/// on; so does an unreadable record, which `unreadable` also gets in its
+/// place.
 pub(crate) fn run<T: Send>(
     paths: &[PathBuf],
+    input_format: InputFormat,
     outcome: &mut Outcome,
     work: impl Fn(&Piece<'_>) -> anyhow::Result<T> + Sync,
     mut emit: impl FnMut(&Piece<'_>, T) -> io::Result<()>,
+    mut unreadable: impl FnMut(&RecordProblem<'_>) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    let inputs = inputs::collect(paths);
-    let mut rest = &inputs[..];
-    while !rest.is_empty() {
-        let (window, after) = rest.split_at(about(rest, READ_AHEAD_BYTES, Input::size));
-        rest = after;
-        let loaded: Vec<anyhow::Result<Loaded>> = window.par_iter().map(Loaded::load).collect();
-        let mut pieces = Vec::new();
-        for document in &loaded {
-            match document {
-                Ok(document) => pieces.extend(pieces_of(document)),
-                Err(error) => {
+    let inputs = inputs::collect(paths, input_format);
+    let mut arrivals: Box<dyn Iterator<Item = Vec<Arrival>>> = match input_format {
+        InputFormat::Files => Box::new(file_windows(inputs)),
+        InputFormat::Jsonl => Box::new(record_batches(inputs)),
+    };
+    for window in &mut arrivals {
+        let mut steps = Vec::new();
+        for arrival in &window {
+            match arrival {
+                Arrival::Loaded(document) => steps.extend(pieces_of(document).map(Step::Piece)),
+                Arrival::Failed(error) => {
                     outcome.problems += 1;
                     eprintln!("claimcheck: {error:#}");
                 }
+                Arrival::Unreadable(record) => steps.push(Step::Unreadable(record)),
             }
         }
-        for batch in batches(&pieces) {
-            let results: Vec<anyhow::Result<T>> = batch.par_iter().map(&work).collect();
-            for (piece, result) in batch.iter().zip(results) {
-                emit(piece, result.with_context(|| piece.loaded.name.clone())?)
-                    .context("cannot write the report")?;
+        for batch in batches(&steps) {
+            let done: Vec<Done<'_, '_, T>> = batch
+                .par_iter()
+                .map(|step| match step {
+                    Step::Piece(piece) => Done::Piece(piece, work(piece)),
+                    Step::Unreadable(record) => Done::Unreadable(record),
+                })
+                .collect();
+            for step in done {
+                match step {
+                    Done::Piece(piece, result) => {
+                        let result = result.with_context(|| piece.loaded.name.clone())?;
+                        emit(piece, result).context("cannot write the report")?;
+                    }
+                    Done::Unreadable(record) => {
+                        outcome.unreadable_records += 1;
+                        eprintln!(
+                            "claimcheck: {}: line {}: {}",
+                            record.file, record.line, record.problem.message
+                        );
+                        let problem = RecordProblem {
+                            file: &record.file,
+                            input_line: record.line,
+                            id: record.problem.id.as_ref(),
+                            error: &record.problem.message,
+                        };
+                        unreadable(&problem).context("cannot write the report")?;
+                    }
+                }
             }
             io::stdout().flush().context("cannot write the report")?;
         }
     }
     Ok(())
+}
+
+/// The files, loaded a window of about [`READ_AHEAD_BYTES`] at a time.
+fn file_windows(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = &inputs[start..];
+        if rest.is_empty() {
+            return None;
+        }
+        let window = &rest[..about(rest, READ_AHEAD_BYTES, Input::size)];
+        start += window.len();
+        Some(
+            window
+                .par_iter()
+                .map(|input| Loaded::load(input).map_or_else(Arrival::Failed, Arrival::Loaded))
+                .collect(),
+        )
+    })
+}
+
+/// The records of JSON Lines inputs, read and loaded a batch at a time as
+/// they come in.
+fn record_batches(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
+    let receiver = records::spawn_reader(inputs);
+    std::iter::from_fn(move || {
+        let batch = records::next_batch(&receiver)?;
+        Some(
+            batch
+                .into_par_iter()
+                .filter_map(|incoming| match incoming {
+                    Incoming::Line(line) if line.is_blank() => None,
+                    Incoming::Line(line) => Some(arrival_of(&line)),
+                    Incoming::Failed(error) => Some(Arrival::Failed(error)),
+                })
+                .collect(),
+        )
+    })
+}
+
+fn arrival_of(line: &Line) -> Arrival {
+    match line.record() {
+        Ok(record) => Arrival::Loaded(Loaded::of_record(&line.file, record)),
+        Err(problem) => Arrival::Unreadable(UnreadableRecord {
+            file: line.file.clone(),
+            line: line.number,
+            problem,
+        }),
+    }
 }
 
 fn pieces_of(loaded: &Loaded) -> impl Iterator<Item = Piece<'_>> {
@@ -180,17 +324,15 @@ fn pieces_of(loaded: &Loaded) -> impl Iterator<Item = Piece<'_>> {
         })
 }
 
-/// The pieces cut into consecutive batches of about
-/// [`PIECES_IN_FLIGHT_BYTES`], each at least one piece.
-fn batches<'p, 'a>(pieces: &'p [Piece<'a>]) -> impl Iterator<Item = &'p [Piece<'a>]> {
-    let mut rest = pieces;
+/// The steps cut into consecutive batches of about
+/// [`PIECES_IN_FLIGHT_BYTES`], each at least one step.
+fn batches<'s, 'a>(steps: &'s [Step<'a>]) -> impl Iterator<Item = &'s [Step<'a>]> {
+    let mut rest = steps;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let (batch, after) = rest.split_at(about(rest, PIECES_IN_FLIGHT_BYTES as u64, |piece| {
-            piece.bytes as u64
-        }));
+        let (batch, after) = rest.split_at(about(rest, PIECES_IN_FLIGHT_BYTES as u64, Step::bytes));
         rest = after;
         Some(batch)
     })

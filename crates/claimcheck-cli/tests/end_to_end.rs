@@ -593,3 +593,204 @@ fn a_large_document_is_read_in_pieces_as_a_whole() {
         2 * copies
     )));
 }
+
+/// Runs claimcheck with `input` on standard input.
+fn claimcheck_with_input(arguments: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BINARY)
+        .args(arguments)
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the claimcheck binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written from a thread of its own, so that a full output pipe cannot
+    // stall both sides.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+/// Every bundled article and fixture as a JSON Lines record, with fields
+/// to pass through.
+fn records_of_every_input() -> Vec<String> {
+    let mut paths: Vec<PathBuf> = ["data/articles", "data/fixtures"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(Path::new(ROOT).join(folder)).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "md" || extension == "txt")
+        })
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .enumerate()
+        .map(|(number, path)| {
+            serde_json::json!({
+                "id": relative(path),
+                "text": std::fs::read_to_string(path).unwrap(),
+                "batch": number % 3,
+                "desk": {"name": "world", "ok": true},
+            })
+            .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_stream_split_in_two_gives_the_output_of_one_run() {
+    let records = records_of_every_input();
+    let whole = records.join("\n") + "\n";
+    let (first, second) = records.split_at(records.len() / 2);
+    let arguments = ["verify", "--input-format", "jsonl", "--exit-zero", "-"];
+    let one_run = claimcheck_with_input(&arguments, whole.as_bytes());
+    assert_eq!(one_run.status.code(), Some(0), "{}", stderr(&one_run));
+    let mut halves = Vec::new();
+    for half in [first, second] {
+        let run = claimcheck_with_input(&arguments, (half.join("\n") + "\n").as_bytes());
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        halves.extend(run.stdout);
+    }
+    assert_eq!(stdout(&one_run), String::from_utf8(halves).unwrap());
+
+    let results: Vec<serde_json::Value> = stdout(&one_run)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let ids: Vec<&str> = results
+        .iter()
+        .map(|result| result["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.windows(2).all(|pair| pair[0] <= pair[1]),
+        "in input order"
+    );
+    assert!(ids.contains(&SEED), "{ids:?}");
+    let seed_contradictions: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|result| result["id"] == SEED && result["verdict"] == "contradicted")
+        .collect();
+    assert_eq!(seed_contradictions.len(), 1);
+    assert_eq!(seed_contradictions[0]["text"], "Oct. 3");
+    assert_eq!(
+        seed_contradictions[0]["record"],
+        serde_json::json!({"batch": 0, "desk": {"name": "world", "ok": true}}),
+        "other fields pass through, without the text"
+    );
+
+    let four_threads = claimcheck_with_input(
+        &["--threads", "4", "verify", "--input-format", "jsonl", "-"],
+        whole.as_bytes(),
+    );
+    assert_eq!(four_threads.stdout, one_run.stdout);
+    assert_eq!(
+        four_threads.status.code(),
+        Some(1),
+        "findings exit 1 by default"
+    );
+}
+
+#[test]
+fn a_stream_writes_results_before_its_input_ends() {
+    use std::io::{BufRead, Write};
+    let mut child = Command::new(BINARY)
+        .args(["verify", "--input-format", "jsonl", "-"])
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    writeln!(
+        stdin,
+        r#"{{"id": "first", "text": "Russia deployed 2,000 peacekeepers."}}"#
+    )
+    .unwrap();
+    stdin.flush().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        sender.send(line).unwrap();
+        stdout
+    });
+    let line = receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("a result while standard input is still open");
+    let result: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(
+        (&result["id"], &result["verdict"]),
+        (&serde_json::json!("first"), &serde_json::json!("supported"))
+    );
+    drop(stdin);
+    reader.join().unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn unreadable_records_are_reported_in_place_and_the_stream_goes_on() {
+    let arguments = [
+        "verify",
+        "--input-format",
+        "jsonl",
+        "data/fixtures/records/mixed.jsonl",
+    ];
+    let output = claimcheck(&arguments);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "unreadable records fail the run"
+    );
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/verify"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("verify-jsonl@fixtures__records__mixed.jsonl", transcript(&output));
+    });
+    let records: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let problems = records
+        .iter()
+        .filter(|record| record.get("error").is_some())
+        .count();
+    assert_eq!(problems, 4);
+    assert!(stderr(&output).ends_with("; 4 unreadable records skipped\n"));
+
+    let with_exit_zero = claimcheck(&[&arguments[..], &["--exit-zero"]].concat());
+    assert_eq!(with_exit_zero.status.code(), Some(0));
+    assert_eq!(with_exit_zero.stdout, output.stdout);
+}
+
+#[test]
+fn exit_zero_keeps_the_findings_but_not_the_failure() {
+    let output = claimcheck(&["verify", "--exit-zero", SEED]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("contradicted"));
+    let missing = claimcheck(&["verify", "--exit-zero", "data/no-such-article.md"]);
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "errors of the run still fail it"
+    );
+}
+
+#[test]
+fn a_stream_is_written_as_json_lines_only() {
+    let output = claimcheck(&["extract", "--input-format", "jsonl", "--format", "csv", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "claimcheck: --input-format jsonl writes JSON Lines only, not --format csv\n"
+    );
+}

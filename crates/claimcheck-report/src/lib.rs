@@ -22,6 +22,7 @@ mod text;
 use std::io::{self, Write};
 
 use claimcheck_core::{Assessment, Claim, Suggestion, Verdict};
+use serde::Serialize;
 
 pub use crate::lines::LineIndex;
 use crate::record::Record;
@@ -41,6 +42,30 @@ pub struct Document<'a> {
     pub path: &'a str,
     pub source: &'a str,
     pub lines: &'a LineIndex,
+    /// For an article read from a JSON Lines record: what its records say
+    /// besides the text.
+    pub origin: Option<Origin<'a>>,
+}
+
+/// The record an article came from: its `id`, and its other fields, which
+/// are passed through to every output record.
+#[derive(Clone, Copy, Debug)]
+pub struct Origin<'a> {
+    pub id: &'a serde_json::Value,
+    pub fields: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// An input record that could not be read, reported in the output stream
+/// in its place so that nothing is lost where standard error is not kept.
+#[derive(Debug, Serialize)]
+pub struct RecordProblem<'a> {
+    /// The input it came from.
+    pub file: &'a str,
+    /// Its line in that input, from 1.
+    pub input_line: usize,
+    /// Its `id`, when that much could be read.
+    pub id: Option<&'a serde_json::Value>,
+    pub error: &'a str,
 }
 
 /// A piece of a report, rendered and counted, waiting for its turn to be
@@ -174,9 +199,10 @@ impl Summary {
     }
 
     /// "1 file, 11 claims: 8 supported, 1 contradicted, 2 unverified, 0
-    /// ambiguous", and the claims found inconsistent across articles, if any.
+    /// ambiguous", and the claims found inconsistent across articles, if
+    /// any. `document` is what a document is called: "file", "record".
     #[must_use]
-    pub fn verdicts_line(&self) -> String {
+    pub fn verdicts_line(&self, document: &str) -> String {
         let claims = self.supported + self.contradicted + self.unverified + self.ambiguous;
         let inconsistent = match self.inconsistent {
             0 => String::new(),
@@ -184,7 +210,7 @@ impl Summary {
         };
         format!(
             "{}, {}: {} supported, {} contradicted, {} unverified, {} ambiguous{inconsistent}",
-            plural(self.files, "file"),
+            plural(self.files, document),
             plural(claims, "claim"),
             self.supported,
             self.contradicted,
@@ -193,12 +219,12 @@ impl Summary {
         )
     }
 
-    /// "1 file, 19 figures"
+    /// "1 file, 19 figures"; `document` as for [`Summary::verdicts_line`].
     #[must_use]
-    pub fn mentions_line(&self) -> String {
+    pub fn mentions_line(&self, document: &str) -> String {
         format!(
             "{}, {}",
-            plural(self.files, "file"),
+            plural(self.files, document),
             plural(self.mentions, "figure")
         )
     }
@@ -262,6 +288,19 @@ impl<W: Write> Report<W> {
             }
         }
         self.wrote_record = true;
+        Ok(())
+    }
+
+    /// Writes a record that could not be read, as a JSON object with an
+    /// `error` field; the other formats have no place for it.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn record_problem(&mut self, problem: &RecordProblem<'_>) -> io::Result<()> {
+        if self.format == Format::Jsonl {
+            serde_json::to_writer(&mut self.out, problem)?;
+            self.out.write_all(b"\n")?;
+        }
         Ok(())
     }
 

@@ -36,6 +36,12 @@ fn figure(kind: Kind, value: f64) -> Figure {
 #[allow(clippy::option_option)]
 #[derive(Debug, Serialize)]
 pub(crate) struct Record<'a> {
+    /// The `id` of the JSON Lines record the article came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    /// That record's other fields, as given.
+    #[serde(rename = "record", skip_serializing_if = "Option::is_none")]
+    passed_through: Option<&'a serde_json::Map<String, serde_json::Value>>,
     file: &'a str,
     line: usize,
     column: usize,
@@ -92,6 +98,8 @@ impl<'a> Record<'a> {
                 .map(|value| figure(quantity.kind, value))
         };
         Record {
+            id: document.origin.map(|origin| origin.id),
+            passed_through: document.origin.map(|origin| origin.fields),
             file: document.path,
             line,
             column,
