@@ -10,10 +10,15 @@
 //!    single-threaded, reading the files the way claimcheck does;
 //! 2. `claimcheck extract --format jsonl`, one thread and all threads;
 //! 3. `claimcheck verify --format jsonl` against the 10,000 facts, the same;
+//! 4. for the many files, the same as one JSON Lines stream on standard
+//!    input (`--input-format jsonl`);
 //!
 //! and prints MB/s, the ratio to the baseline, the speed-up from one thread
-//! to all, and the peak resident memory of each run. Every run is timed
-//! twice and the faster kept, since the machine is shared.
+//! to all, and the peak resident memory of each run; then verify's time
+//! over extract's, and verify's peak memory on a quarter of the many files
+//! against all of them, which shows whether memory grows with the corpus.
+//! Every run is timed twice and the faster kept, since the machine is
+//! shared.
 
 // The table is this program's output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -53,6 +58,7 @@ fn main() {
         "| input | run | MB/s | × baseline | speed-up | peak memory |"
     );
     let _ = writeln!(table, "| --- | --- | ---: | ---: | ---: | ---: |");
+    let mut verify_over_extract = Vec::new();
     for (name, input, bytes) in [
         ("many files", corpus.many.as_path(), corpus.many_bytes),
         ("one 50 MB file", corpus.big.as_path(), corpus.big_bytes),
@@ -63,29 +69,97 @@ fn main() {
             table,
             "| {name} | baseline: regex digit scan, 1 thread | {baseline_rate:.0} | 1.00 | | |"
         );
-        for command in ["extract", "verify"] {
-            let one = best_of_runs(|| claimcheck(command, 1, input, &corpus.reference));
-            let all = best_of_runs(|| claimcheck(command, threads, input, &corpus.reference));
-            for (label, run, speed_up) in [
-                (format!("{command}, 1 thread"), one, String::new()),
-                (
-                    format!("{command}, {threads} threads"),
-                    all,
-                    format!("{:.2}×", one.time.as_secs_f64() / all.time.as_secs_f64()),
-                ),
-            ] {
-                let mb_s = rate(bytes, run.time);
-                let _ = writeln!(
-                    table,
-                    "| {name} | {label} | {mb_s:.1} | {:.3} | {speed_up} | {} MB ({:.1}× input) |",
-                    mb_s / baseline_rate,
-                    run.peak_kb / 1024,
-                    (run.peak_kb * 1024) as f64 / bytes as f64
-                );
-            }
+        let with_one_thread_and_all = |command| {
+            let arguments = |threads| arguments(command, threads, &corpus.reference, &[input]);
+            let one = best_of_runs(|| claimcheck(&arguments(1), None));
+            let all = best_of_runs(|| claimcheck(&arguments(threads), None));
+            (one, all)
+        };
+        let extract = with_one_thread_and_all("extract");
+        let verify = with_one_thread_and_all("verify");
+        for (command, runs) in [("extract", extract), ("verify", verify)] {
+            write_rows(
+                &mut table,
+                name,
+                command,
+                threads,
+                runs,
+                bytes,
+                baseline_rate,
+            );
+        }
+        verify_over_extract.push(format!(
+            "{name}: {:.2}× with 1 thread, {:.2}× with {threads}",
+            verify.0.time.as_secs_f64() / extract.0.time.as_secs_f64(),
+            verify.1.time.as_secs_f64() / extract.1.time.as_secs_f64(),
+        ));
+        if input == corpus.many {
+            let stream = |threads| {
+                let stdin = Path::new("-");
+                let mut arguments = arguments("verify", threads, &corpus.reference, &[stdin]);
+                arguments.extend(["--input-format".into(), "jsonl".into()]);
+                arguments
+            };
+            let one = best_of_runs(|| claimcheck(&stream(1), Some(&corpus.stream)));
+            let all = best_of_runs(|| claimcheck(&stream(threads), Some(&corpus.stream)));
+            let label = "verify --input-format jsonl, stdin";
+            write_rows(
+                &mut table,
+                name,
+                label,
+                threads,
+                (one, all),
+                bytes,
+                baseline_rate,
+            );
         }
     }
     println!("{table}");
+    println!(
+        "verify's time over extract's: {}.",
+        verify_over_extract.join("; ")
+    );
+    let many_files = files(&corpus.many);
+    let quarter: Vec<&Path> = many_files[..corpus.many_count / 4]
+        .iter()
+        .map(PathBuf::as_path)
+        .collect();
+    let on_a_quarter = arguments("verify", threads, &corpus.reference, &quarter);
+    let peak_on_a_quarter = best_of_runs(|| claimcheck(&on_a_quarter, None)).peak_kb / 1024;
+    let on_all = arguments("verify", threads, &corpus.reference, &[&corpus.many]);
+    let peak_on_all = best_of_runs(|| claimcheck(&on_all, None)).peak_kb / 1024;
+    println!(
+        "Peak memory of verify with {threads} threads: {peak_on_a_quarter} MB on a quarter of the many files, {peak_on_all} MB on all of them."
+    );
+}
+
+/// The rows of one command, run with one thread and with all.
+fn write_rows(
+    table: &mut String,
+    input: &str,
+    command: &str,
+    threads: usize,
+    (one, all): (Run, Run),
+    bytes: usize,
+    baseline_rate: f64,
+) {
+    for (label, run, speed_up) in [
+        (format!("{command}, 1 thread"), one, String::new()),
+        (
+            format!("{command}, {threads} threads"),
+            all,
+            format!("{:.2}×", one.time.as_secs_f64() / all.time.as_secs_f64()),
+        ),
+    ] {
+        let mb_s = rate(bytes, run.time);
+        let _ = writeln!(
+            table,
+            "| {input} | {label} | {mb_s:.1} | {:.3} | {speed_up} | {} MB ({:.1}× input) |",
+            mb_s / baseline_rate,
+            run.peak_kb / 1024,
+            (run.peak_kb * 1024) as f64 / bytes as f64
+        );
+    }
 }
 
 fn rate(bytes: usize, time: Duration) -> f64 {
@@ -131,9 +205,8 @@ fn baseline_scan(input: &Path) -> Duration {
     start.elapsed()
 }
 
-/// One run of the binary, its output thrown away, with its wall time and
-/// peak resident memory.
-fn claimcheck(command: &str, threads: usize, input: &Path, reference: &Path) -> Run {
+/// The arguments of a run writing JSON Lines.
+fn arguments(command: &str, threads: usize, reference: &Path, inputs: &[&Path]) -> Vec<String> {
     let mut arguments = vec![
         "--threads".to_string(),
         threads.to_string(),
@@ -144,12 +217,22 @@ fn claimcheck(command: &str, threads: usize, input: &Path, reference: &Path) -> 
     if command == "verify" {
         arguments.extend(["--reference".to_string(), reference.display().to_string()]);
     }
-    arguments.push(input.display().to_string());
+    arguments.extend(inputs.iter().map(|input| input.display().to_string()));
+    arguments
+}
+
+/// One run of the binary, reading `stdin` if given, its output thrown
+/// away, with its wall time and peak resident memory.
+fn claimcheck(arguments: &[String], stdin: Option<&Path>) -> Run {
+    let stdin = stdin.map_or_else(Stdio::null, |path| {
+        Stdio::from(fs::File::open(path).expect("the stream is readable"))
+    });
     let start = Instant::now();
     // Reaped by `wait4` below, which reports the child's own peak memory.
     #[allow(clippy::zombie_processes)]
     let child = Command::new(BINARY)
-        .args(&arguments)
+        .args(arguments)
+        .stdin(stdin)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -202,6 +285,8 @@ struct Corpus {
     many_count: usize,
     big: PathBuf,
     big_bytes: usize,
+    /// The many files as one JSON Lines stream of records.
+    stream: PathBuf,
     reference: PathBuf,
 }
 
@@ -224,6 +309,10 @@ impl Corpus {
             fs::write(&stamp, CORPUS_VERSION).expect("the corpus is stamped");
         }
         let many_files = files(&many);
+        let stream = folder.join("many.jsonl");
+        if !stream.exists() {
+            write_stream(&many_files, &stream);
+        }
         let size =
             |path: &PathBuf| fs::metadata(path).map_or(0, |metadata| metadata.len() as usize);
         Corpus {
@@ -233,9 +322,24 @@ impl Corpus {
             folder,
             many,
             big,
+            stream,
             reference,
         }
     }
+}
+
+/// The files as JSON Lines records `{"id": file name, "text": …}`.
+fn write_stream(files: &[PathBuf], stream: &Path) {
+    let mut lines = String::new();
+    for path in files {
+        let record = serde_json::json!({
+            "id": path.file_name().map(|name| name.to_string_lossy()),
+            "text": fs::read_to_string(path).expect("the corpus is readable"),
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    fs::write(stream, lines).expect("the stream is written");
 }
 
 fn generate(many: &Path, big: &Path, reference: &Path) {
