@@ -11,7 +11,10 @@
 mod dates;
 mod figures;
 
+use std::cell::RefCell;
+
 use claimcheck_core::{Bound, Kind, Mention, Noun, NounRole, Qualifier, Reading, Span, vocab};
+use rustc_hash::FxHashMap;
 
 use self::figures::{Amount, Figure, Shape};
 use crate::lexicon;
@@ -21,6 +24,17 @@ pub(crate) fn mentions(tokens: &[Token<'_>], sentence: Span, found: &mut Vec<Men
     let grammar = Grammar { tokens, sentence };
     let mut index = 0;
     while index < tokens.len() {
+        if !grammar.may_start_at(index) {
+            // Every test of the grammar checks that the shortcut skips
+            // nothing the rules would have read.
+            debug_assert!(
+                grammar.mention_at(index).is_none(),
+                "a mention starts at `{}`, which may_start_at rules out",
+                tokens[index].text
+            );
+            index += 1;
+            continue;
+        }
         match grammar.mention_at(index) {
             Some((mention, next)) => {
                 found.push(mention);
@@ -103,6 +117,24 @@ impl Grammar<'_, '_> {
 
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+
+    /// Whether any rule of [`Self::mention_at`] may match at `index`. Most
+    /// tokens of prose start no mention, and trying every rule on each of
+    /// them took most of the grammar's time; this looks only at what each
+    /// rule needs first.
+    fn may_start_at(&self, index: usize) -> bool {
+        let token = &self.tokens[index];
+        match token.kind {
+            TokenKind::Figure | TokenKind::Ordinal | TokenKind::Decade | TokenKind::Symbol => true,
+            // A currency code depends on its case and on the token after it:
+            // "USD 5", "US$ 5".
+            TokenKind::Word => {
+                may_start_mention(&token.lower) || self.currency_prefix(index).is_some()
+            }
+            TokenKind::Punct => self.qualifier_at(index).is_some(),
+            TokenKind::Barrier => false,
+        }
     }
 
     fn mention_at(&self, index: usize) -> Option<(Mention, usize)> {
@@ -344,7 +376,7 @@ impl Grammar<'_, '_> {
     fn quantity_at(&self, start: usize, qualifier: Qualifier) -> Option<Quantity> {
         let opener = self
             .word(start)
-            .filter(|word| matches!(*word, "between" | "from"));
+            .filter(|word| lexicon::is_range_opener(word));
         let figure_start = start + usize::from(opener.is_some());
         let (currency, figure_start, currency_scale) = match self.currency_prefix(figure_start) {
             Some((currency, next, scale)) => (Some(currency), next, scale),
@@ -857,6 +889,38 @@ impl Grammar<'_, '_> {
         })
     }
 }
+
+/// Whether a mention may start with `word`, whatever surrounds it: the
+/// words each rule of [`Grammar::mention_at`] may start with. Remembered
+/// per thread, since prose repeats its words and asking each part of the
+/// lexicon in turn costs more than a lookup.
+fn may_start_mention(word: &str) -> bool {
+    thread_local! {
+        static ANSWERS: RefCell<FxHashMap<Box<str>, bool>> = RefCell::default();
+    }
+    ANSWERS.with_borrow_mut(|answers| {
+        if let Some(&answer) = answers.get(word) {
+            return answer;
+        }
+        let answer = lexicon::is_number_word(word)
+            || !lexicon::qualifiers_starting_with(word).is_empty()
+            || lexicon::month(word).is_some()
+            || lexicon::part_of_decade(word).is_some()
+            || lexicon::is_range_opener(word)
+            || lexicon::is_indefinite_article(word)
+            || lexicon::vague_multiple(word).is_some();
+        // Bounded, so that memory does not grow with the corpus's vocabulary.
+        if answers.len() >= REMEMBERED_WORDS {
+            answers.clear();
+        }
+        answers.insert(word.into(), answer);
+        answer
+    })
+}
+
+/// How many words [`may_start_mention`] remembers per thread before
+/// starting afresh: the working vocabulary of most prose, in about a MB.
+const REMEMBERED_WORDS: usize = 20_000;
 
 /// A currency code with an M for millions, as finance writes it: "MUSD",
 /// "MEUR". Returns the code.

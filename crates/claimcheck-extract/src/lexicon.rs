@@ -164,6 +164,43 @@ pub(crate) fn is_full_month_name(word: &str) -> bool {
     word.len() > 4 || matches!(word, "may" | "june" | "july")
 }
 
+/// Words that narrow a decade to part of it ("the early 1990s"), as the
+/// first and last year of the part, counted from the decade's first.
+pub(crate) fn part_of_decade(word: &str) -> Option<(i32, i32)> {
+    match word {
+        "early" => Some((0, 3)),
+        "mid" => Some((3, 6)),
+        "late" => Some((6, 9)),
+        _ => None,
+    }
+}
+
+/// Words that open a range: "between 2 and 3", "from 200 to 300".
+pub(crate) fn is_range_opener(word: &str) -> bool {
+    matches!(word, "between" | "from")
+}
+
+/// Words that make the figure after them negative: "minus 40".
+pub(crate) fn is_negation(word: &str) -> bool {
+    matches!(word, "minus" | "negative")
+}
+
+/// "a" and "an", which stand for one before a scale or a fraction: "a
+/// hundred", "a third".
+pub(crate) fn is_indefinite_article(word: &str) -> bool {
+    matches!(word, "a" | "an")
+}
+
+/// Loose multiples of a plural scale after "of": "tens of thousands",
+/// "hundreds of millions".
+pub(crate) fn vague_multiple(word: &str) -> Option<f64> {
+    match word {
+        "tens" => Some(10.0),
+        "hundreds" => Some(100.0),
+        _ => None,
+    }
+}
+
 /// Qualifier phrases, longest first so that "just over" wins over "over".
 pub(crate) const QUALIFIERS: &[QualifierPhrase] = &[
     (
@@ -568,7 +605,8 @@ pub(crate) fn is_number_word(word: &str) -> bool {
         || denominator(word).is_some()
         || vague_amount(word).is_some()
         || is_dozen(word)
-        || matches!(word, "point" | "minus" | "negative")
+        || is_negation(word)
+        || word == "point"
 }
 
 /// "dozen" and how it is written after a figure: "3 dozens", "5 doz".

@@ -136,12 +136,13 @@ impl Grammar<'_, '_> {
 
     /// "the 1990s", "the '90s", "the early 2000s".
     pub(super) fn decade_at(&self, index: usize) -> Option<(Mention, usize)> {
-        let (start, token) = match self.word(index) {
-            Some("early" | "mid" | "late") => {
+        let part = self.word(index).and_then(lexicon::part_of_decade);
+        let token = match part {
+            Some(_) => {
                 let dash = usize::from(self.is_punct(index + 1, "-"));
-                (index, self.token(index + 1 + dash)?)
+                self.token(index + 1 + dash)?
             }
-            _ => (index, self.token(index)?),
+            None => self.token(index)?,
         };
         if token.kind != TokenKind::Decade {
             return None;
@@ -153,17 +154,15 @@ impl Grammar<'_, '_> {
             2 => 2000 + first,
             _ => first,
         };
-        let (first, last) = match self.word(start) {
-            Some("early") => (first, first + 3),
-            Some("mid") => (first + 3, first + 6),
-            Some("late") => (first + 6, first + 9),
-            _ => (first, first + 9),
+        let (first, last) = match part {
+            Some((from, to)) => (first + from, first + to),
+            None => (first, first + 9),
         };
-        let end = self.tokens[start..]
+        let end = self.tokens[index..]
             .iter()
             .position(|t| std::ptr::eq(t, token))
-            .map_or(start + 1, |offset| start + offset + 1);
-        Some(self.context_mention(start, end, Reading::Years { first, last }))
+            .map_or(index + 1, |offset| index + offset + 1);
+        Some(self.context_mention(index, end, Reading::Years { first, last }))
     }
 
     /// "second", "21st", "twenty-first", "21st-century".

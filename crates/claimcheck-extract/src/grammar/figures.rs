@@ -171,7 +171,7 @@ const SHARE_STEP: f64 = 0.1;
 impl Grammar<'_, '_> {
     /// The figure starting at `index`, if one does.
     pub(super) fn figure_at(&self, index: usize, has_currency: bool) -> Option<Figure> {
-        if matches!(self.word(index), Some("minus" | "negative")) {
+        if self.word(index).is_some_and(lexicon::is_negation) {
             return self
                 .unsigned_figure_at(index + 1, has_currency)
                 .map(Figure::negated);
@@ -367,7 +367,8 @@ impl Grammar<'_, '_> {
                 return Some(vague(3.0 * scale, 9.0 * scale, index + 2));
             }
         }
-        if matches!(word, "tens" | "hundreds") && self.is_word(index + 1, "of") {
+        let multiple = lexicon::vague_multiple(word).filter(|_| self.is_word(index + 1, "of"));
+        if let Some(times) = multiple {
             let of_scale = match self.word(index + 2) {
                 Some("thousands") => Some(1e3),
                 Some("millions") => Some(1e6),
@@ -376,7 +377,6 @@ impl Grammar<'_, '_> {
             };
             if let Some(of_scale) = of_scale {
                 // "tens of thousands": from 20,000 up to a hundred thousand.
-                let times = if word == "tens" { 10.0 } else { 100.0 };
                 return Some(vague(
                     2.0 * times * of_scale,
                     10.0 * times * of_scale - 1.0,
@@ -481,10 +481,17 @@ impl Grammar<'_, '_> {
         self.fraction_at(end, cardinal.value, start)
     }
 
+    /// Whether the word at `index` is a numerator of one: "a third", "one
+    /// half".
+    fn stands_for_one(&self, index: usize) -> bool {
+        self.word(index)
+            .is_some_and(|word| lexicon::is_indefinite_article(word) || word == "one")
+    }
+
     /// "a half", "one third", "three fifths", "two-thirds": the value and
     /// where it ends; no scale, no judgement of what follows.
     fn simple_fraction(&self, index: usize) -> Option<(f64, usize)> {
-        let (numerator, at) = if let Some("a" | "an" | "one") = self.word(index) {
+        let (numerator, at) = if self.stands_for_one(index) {
             (1.0, index + 1)
         } else {
             let cardinal = self.cardinal(index)?;
@@ -500,9 +507,10 @@ impl Grammar<'_, '_> {
     /// quarter", "one third"), with any scale after it ("half a million").
     /// `start` is where the figure began.
     fn fraction_at(&self, index: usize, numerator: f64, start: usize) -> Option<Figure> {
-        let (numerator, at) = match self.word(index) {
-            Some("a" | "an" | "one") if index == start => (1.0, index + 1),
-            _ => (numerator, index),
+        let (numerator, at) = if index == start && self.stands_for_one(index) {
+            (1.0, index + 1)
+        } else {
+            (numerator, index)
         };
         let dash = usize::from(self.is_punct(at, "-"));
         let word = self.word(at + dash)?;
@@ -704,7 +712,10 @@ impl Grammar<'_, '_> {
         let mut last_scale = None;
         let mut last_value = 0.0;
         let mut atoms = 0;
-        if matches!(self.word(position), Some("a" | "an")) {
+        if self
+            .word(position)
+            .is_some_and(lexicon::is_indefinite_article)
+        {
             let next = self.atom(position + 1)?;
             if !matches!(next.0, Atom::Hundred | Atom::Scale | Atom::Dozen)
                 || self.is_word(position + 1, "dozens")
