@@ -129,9 +129,10 @@ impl Prepared {
     #[must_use]
     pub fn mentions(&self, blocks: Range<usize>) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        let mut tokens = Vec::new();
         for block in &self.prose.blocks[blocks] {
             for sentence in sentences::split(&self.prose.text, *block) {
-                let tokens = tokens::tokenize(&self.prose.text, sentence);
+                tokens::tokenize(&self.prose.text, sentence, &mut tokens);
                 grammar::mentions(&tokens, sentence, &mut mentions);
             }
         }

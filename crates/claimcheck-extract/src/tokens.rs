@@ -51,8 +51,11 @@ impl Token<'_> {
 
 const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₽', '₹', '₴', '₺', '₩', '%', '°'];
 
-pub(crate) fn tokenize(text: &str, sentence: Span) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+/// Replaces `tokens` with the tokens of one sentence. The caller keeps one
+/// vector for every sentence, so that tokenizing allocates nothing new once
+/// it has seen a long sentence.
+pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span, tokens: &mut Vec<Token<'t>>) {
+    tokens.clear();
     let slice = &text[sentence.start..sentence.end];
     let mut position = 0;
     let mut space_before = true;
@@ -102,7 +105,6 @@ pub(crate) fn tokenize(text: &str, sentence: Span) -> Vec<Token<'_>> {
         space_before = false;
         position += length;
     }
-    tokens
 }
 
 /// Letters, with apostrophes inside ("Azerbaijan's", "don't").
@@ -306,8 +308,14 @@ fn thousands_grouped(slice: &str, mut end: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn tokens_of(text: &str) -> Vec<Token<'_>> {
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        tokens
+    }
+
     fn kinds_and_texts(text: &str) -> Vec<(TokenKind, &str)> {
-        tokenize(text, Span::new(0, text.len()))
+        tokens_of(text)
             .into_iter()
             .map(|token| (token.kind, token.text))
             .collect()
@@ -365,7 +373,7 @@ mod tests {
 
     #[test]
     fn space_before_is_recorded() {
-        let tokens = tokenize("six-week war", Span::new(0, 12));
+        let tokens = tokens_of("six-week war");
         let spaces: Vec<bool> = tokens.iter().map(|token| token.space_before).collect();
         assert_eq!(spaces, [true, false, false, true]);
     }
