@@ -72,6 +72,9 @@ pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span, tokens: &mut Vec<Token
                 TokenKind::Barrier,
                 rest.len() - rest.trim_start_matches(char::from(BARRIER)).len(),
             )
+        } else if c.is_alphabetic() {
+            // Most tokens are words, and no figure starts with a letter.
+            (TokenKind::Word, word_length(rest))
         } else if let Some(figure) = scan_figure(slice, position) {
             figure
         } else if lexicon::is_vulgar_fraction(c) {
@@ -82,8 +85,6 @@ pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span, tokens: &mut Vec<Token
                 TokenKind::Punct,
                 rest.len() - rest.trim_start_matches(char::is_alphanumeric).len(),
             )
-        } else if c.is_alphabetic() {
-            (TokenKind::Word, word_length(rest))
         } else if SYMBOLS.contains(&c) {
             (TokenKind::Symbol, c.len_utf8())
         } else {
