@@ -72,8 +72,10 @@ fn is_abbreviation(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    // Dotted initialisms: "U.S", "e.g", "a.m".
-    if word.contains('.') && word.split('.').all(|part| part.chars().count() == 1) {
+    // Dotted initialisms: "U.S", "e.g", "a.m"; not a figure such as "1.5".
+    let is_initial =
+        |part: &str| part.chars().count() == 1 && part.chars().all(char::is_alphabetic);
+    if word.contains('.') && word.split('.').all(is_initial) {
         return true;
     }
     let lower = word.to_lowercase();
@@ -139,6 +141,10 @@ mod tests {
             (
                 "It rose 5.5 percent. 2,000 troops left.",
                 &["It rose 5.5 percent.", "2,000 troops left."],
+            ),
+            (
+                "Inflation rose to 1.5. Then it fell to 2 percent.",
+                &["Inflation rose to 1.5.", "Then it fell to 2 percent."],
             ),
             ("  padded.  ", &["padded."]),
         ];
