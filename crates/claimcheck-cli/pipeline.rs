@@ -102,12 +102,16 @@ impl Loaded {
         format: claimcheck_extract::Format,
         origin: Option<(Value, Map<String, Value>)>,
     ) -> Loaded {
-        let prepared = claimcheck_extract::prepare(&source, format);
+        // Preparing a large document is the one step its pieces cannot
+        // share out, so its line index is built beside it.
+        let (prepared, lines) = rayon::join(
+            || claimcheck_extract::prepare(&source, format),
+            || LineIndex::new(&source),
+        );
         let first =
             prepared.mentions(prepared.blocks_before(claimcheck_normalize::DATELINE_WINDOW));
         let date = claimcheck_normalize::document_date(&first, prepared.declared_date())
             .map(|date| date.date);
-        let lines = LineIndex::new(&source);
         Loaded {
             name,
             source,
