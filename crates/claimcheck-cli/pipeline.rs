@@ -209,11 +209,11 @@ pub(crate) fn run<T: Send>(
     mut unreadable: impl FnMut(&RecordProblem<'_>) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     let inputs = inputs::collect(paths, input_format);
-    let mut arrivals: Box<dyn Iterator<Item = Vec<Arrival>>> = match input_format {
+    let arrivals: Box<dyn Iterator<Item = Vec<Arrival>>> = match input_format {
         InputFormat::Files => Box::new(file_windows(inputs)),
         InputFormat::Jsonl => Box::new(record_batches(inputs)),
     };
-    for window in &mut arrivals {
+    for window in arrivals {
         let mut steps = Vec::new();
         for arrival in &window {
             match arrival {

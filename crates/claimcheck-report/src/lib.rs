@@ -304,28 +304,6 @@ impl<W: Write> Report<W> {
         Ok(())
     }
 
-    /// Writes the figures of a whole document.
-    ///
-    /// # Errors
-    /// When the writer fails.
-    pub fn claims(&mut self, document: Document<'_>, claims: &[Claim]) -> io::Result<()> {
-        let rendered = self.format.claims(document, claims, true)?;
-        self.write(rendered)
-    }
-
-    /// Writes the verdicts of a whole document.
-    ///
-    /// # Errors
-    /// When the writer fails.
-    pub fn assessments(
-        &mut self,
-        document: Document<'_>,
-        assessments: &[Assessment<'_>],
-    ) -> io::Result<()> {
-        let rendered = self.format.assessments(document, assessments, true)?;
-        self.write(rendered)
-    }
-
     /// Writes claims of one document found inconsistent with claims of
     /// other documents; the document was counted when its verdicts were
     /// written.
