@@ -42,6 +42,16 @@ fn transcript(output: &Output) -> String {
     transcript
 }
 
+/// Compares a run's transcript with the snapshot `name` in
+/// `snapshots/<folder>/`.
+fn snapshot(folder: &str, name: &str, output: &Output) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(ROOT).join("snapshots").join(folder));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, transcript(output)));
+}
+
 /// The path of a file under the root, with `/` separators, as the binary
 /// is given it.
 fn relative(path: &Path) -> String {
@@ -467,13 +477,7 @@ fn the_three_contradictions_fixture_contradicts_a_count_a_duration_and_a_date() 
 fn suggest_proposes_rows_for_the_unverified_claims_of_the_seed_article() {
     let output = claimcheck(&["suggest"]);
     assert_eq!(output.status.code(), Some(0));
-    insta::with_settings!({
-        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/suggest"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("suggest@articles", transcript(&output));
-    });
+    snapshot("suggest", "suggest@articles", &output);
 }
 
 #[test]
@@ -500,13 +504,11 @@ fn cross_check_finds_articles_that_disagree_without_a_fact() {
         Some(1),
         "an inconsistency fails the run"
     );
-    insta::with_settings!({
-        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/verify"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("verify-cross-check@fixtures__cross-check", transcript(&output));
-    });
+    snapshot(
+        "verify",
+        "verify-cross-check@fixtures__cross-check",
+        &output,
+    );
     let without = claimcheck(&["verify", "data/fixtures/cross-check"]);
     assert_eq!(
         without.status.code(),
@@ -749,13 +751,11 @@ fn unreadable_records_are_reported_in_place_and_the_stream_goes_on() {
         Some(2),
         "unreadable records fail the run"
     );
-    insta::with_settings!({
-        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/verify"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("verify-jsonl@fixtures__records__mixed.jsonl", transcript(&output));
-    });
+    snapshot(
+        "verify",
+        "verify-jsonl@fixtures__records__mixed.jsonl",
+        &output,
+    );
     let records: Vec<serde_json::Value> = stdout(&output)
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
