@@ -12,23 +12,31 @@ pub fn number(value: f64) -> String {
         return value.to_string();
     }
     let rounded = (value * 1000.0).round() / 1000.0;
-    // The shortest form that reads back as `rounded` has at most three
-    // decimals, and is far cheaper to find than a fixed-precision one.
-    let text = rounded.abs().to_string();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
+    let digits = if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+        // Most figures are whole, and an integer prints far faster than a
+        // float.
+        (rounded.abs() as u64).to_string()
+    } else {
+        // The shortest form that reads back as `rounded` has at most three
+        // decimals, and is far cheaper to find than a fixed-precision one.
+        rounded.abs().to_string()
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let mut grouped = String::with_capacity(digits.len() + whole.len() / 3 + 1);
+    if rounded < 0.0 {
+        grouped.push('-');
+    }
+    for (index, digit) in whole.char_indices() {
         if index > 0 && (whole.len() - index) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(digit);
     }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
+    if !fraction.is_empty() {
+        grouped.push('.');
+        grouped.push_str(fraction);
     }
+    grouped
 }
 
 /// A value of the given kind: dates hold day numbers and show as ISO dates.

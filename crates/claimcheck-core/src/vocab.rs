@@ -106,6 +106,9 @@ pub fn word_key(word: &str) -> String {
 /// Lends [`word_key`]`(word)` to `read`, sparing the copy when the caller
 /// only compares it or appends it somewhere.
 pub fn with_word_key<R>(word: &str, read: impl FnOnce(&str) -> R) -> R {
+    if is_own_key(word) {
+        return read(word);
+    }
     remembered(
         &WORD_KEYS,
         word,
@@ -122,6 +125,13 @@ pub fn with_word_key<R>(word: &str, read: impl FnOnce(&str) -> R) -> R {
     )
 }
 
+/// Whether a word is its own [`word_key`]: a run of digits. Figures are so
+/// many and so varied that caches skip them, lest they push words out.
+#[must_use]
+pub fn is_own_key(word: &str) -> bool {
+    word.bytes().all(|byte| byte.is_ascii_digit())
+}
+
 thread_local! {
     static WORD_KEYS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
     static SHOWN_NOUNS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
@@ -130,7 +140,7 @@ thread_local! {
 /// How many folded words a thread keeps before starting afresh: enough
 /// for the working vocabulary of a newsroom's prose, small enough (a few
 /// MB) that memory does not grow with the corpus.
-const REMEMBERED_WORDS: usize = 20_000;
+pub const REMEMBERED_WORDS: usize = 20_000;
 
 /// `fold(word)`, remembered per thread and lent to `read`: the inflection
 /// rules are regular expressions, far slower than a lookup, and prose
@@ -239,8 +249,15 @@ impl Synonyms {
     /// name of the group it belongs to.
     #[must_use]
     pub fn key(&self, noun: &str) -> String {
-        let key = word_key(noun);
-        self.group_of.get(&key).cloned().unwrap_or(key)
+        self.with_key(noun, str::to_string)
+    }
+
+    /// Lends [`Synonyms::key`]`(noun)` to `read`, sparing the copy when
+    /// the caller only looks it up.
+    pub fn with_key<R>(&self, noun: &str, read: impl FnOnce(&str) -> R) -> R {
+        with_word_key(noun, |key| {
+            read(self.group_of.get(key).map_or(key, String::as_str))
+        })
     }
 }
 
