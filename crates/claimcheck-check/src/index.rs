@@ -2,20 +2,25 @@
 //! keywords turned into numbers, and each bucket indexed by an anchor word
 //! per fact, so that a claim tests only the facts its sentence could hold.
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
+use thread_local::ThreadLocal;
 
 use claimcheck_core::vocab::{self, Synonyms};
 use claimcheck_core::{Claim, Dimension, Fact, Span};
 
 use crate::reason;
-use crate::sentence::SentenceWords;
+use crate::sentence::{Piece, visit_words};
 
 /// The reference facts, indexed for matching.
 #[derive(Debug)]
 pub struct FactIndex<'f> {
     facts: &'f [Fact],
     synonyms: Synonyms,
-    by_measure: FxHashMap<Measure, Bucket>,
+    /// Buckets by dimension, then by [`Measure::key`], so that a claim's
+    /// bucket is found without building its measure.
+    by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>>,
     /// Every word of every keyword, numbered, so that sentences and facts
     /// compare numbers rather than strings.
     vocabulary: FxHashMap<String, WordId>,
@@ -24,6 +29,10 @@ pub struct FactIndex<'f> {
     /// Each fact's figure as reasons quote it, worked out once rather than
     /// for every claim it meets.
     figures: Vec<String>,
+    /// Each thread's numbers for the words it has met, spelled as in the
+    /// text: one lookup per word of a sentence, where folding the word
+    /// and then looking the fold up took two.
+    word_ids: ThreadLocal<RefCell<FxHashMap<Box<str>, Option<WordId>>>>,
 }
 
 pub(crate) type WordId = u32;
@@ -42,12 +51,22 @@ pub(crate) struct Measure {
 
 impl Measure {
     fn of(dimension: Dimension, unit: &str, synonyms: &Synonyms) -> Measure {
-        let key = match dimension {
-            Dimension::Count => synonyms.key(unit),
-            Dimension::Money => unit.to_string(),
-            _ => String::new(),
-        };
+        let key = with_measure_key(dimension, unit, synonyms, str::to_string);
         Measure { dimension, key }
+    }
+}
+
+/// Lends the key of what `unit` measures in `dimension` to `read`.
+fn with_measure_key<R>(
+    dimension: Dimension,
+    unit: &str,
+    synonyms: &Synonyms,
+    read: impl FnOnce(&str) -> R,
+) -> R {
+    match dimension {
+        Dimension::Count => synonyms.with_key(unit, read),
+        Dimension::Money => read(unit),
+        _ => read(""),
     }
 }
 
@@ -94,15 +113,20 @@ impl<'f> FactIndex<'f> {
             .iter()
             .map(|fact| number_keywords(&fact.keywords, &mut vocabulary))
             .collect();
-        let mut by_measure: FxHashMap<Measure, Bucket> = FxHashMap::default();
+        let mut by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>> =
+            FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
                 Dimension::Count => fact.units.iter().map(String::as_str).collect(),
                 _ => vec![fact.base.unit.as_str()],
             };
             for unit in units {
-                let measure = Measure::of(fact.base.dimension, unit, &synonyms);
-                let bucket = by_measure.entry(measure).or_default();
+                let Measure { dimension, key } = Measure::of(fact.base.dimension, unit, &synonyms);
+                let bucket = by_measure
+                    .entry(dimension)
+                    .or_default()
+                    .entry(key)
+                    .or_default();
                 if bucket.all.last() == Some(&position) {
                     continue;
                 }
@@ -127,6 +151,7 @@ impl<'f> FactIndex<'f> {
             vocabulary,
             keywords,
             figures: facts.iter().map(reason::fact_figure).collect(),
+            word_ids: ThreadLocal::new(),
         }
     }
 
@@ -148,32 +173,62 @@ impl<'f> FactIndex<'f> {
         )
     }
 
-    /// Every fact measuring what the claim measures, in file order.
-    pub(crate) fn measuring(&self, claim: &Claim) -> &[usize] {
-        self.by_measure
-            .get(&self.measure(claim))
-            .map_or(&[], |bucket| bucket.all.as_slice())
+    /// The facts measuring what the claim measures.
+    fn bucket(&self, claim: &Claim) -> Option<&Bucket> {
+        let base = &claim.quantity.base;
+        let buckets = self.by_measure.get(&base.dimension)?;
+        with_measure_key(base.dimension, &base.unit, &self.synonyms, |key| {
+            buckets.get(key)
+        })
     }
 
-    /// The sentence's words in the index's numbers.
-    pub(crate) fn keywords_of(&self, words: &SentenceWords) -> SentenceKeywords {
-        let id = |(key, span): (&str, Span)| (self.vocabulary.get(key).copied(), span);
-        let parts: Vec<(Option<WordId>, Span)> = words.parts().map(id).collect();
-        let mut first = FxHashMap::default();
-        let compounds = words.compounds().map(id);
-        for (word, span) in parts.iter().copied().chain(compounds) {
-            if let Some(word) = word {
-                first.entry(word).or_insert(span);
+    /// Every fact measuring what the claim measures, in file order.
+    pub(crate) fn measuring(&self, claim: &Claim) -> &[usize] {
+        self.bucket(claim).map_or(&[], |bucket| bucket.all.as_slice())
+    }
+
+    /// The words of a sentence of `source` in the index's numbers.
+    pub(crate) fn keywords_of(&self, source: &str, sentence: Span) -> SentenceKeywords {
+        let mut parts = Vec::new();
+        let mut compounds = Vec::new();
+        visit_words(source, sentence, |word, span, piece| {
+            let id = self.word_id(word);
+            match piece {
+                Piece::Compound => compounds.extend(id.map(|id| (id, span))),
+                Piece::Single | Piece::Part => parts.push((id, span)),
             }
+        });
+        let mut first = FxHashMap::default();
+        let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
+        for (word, span) in single_words.chain(compounds) {
+            first.entry(word).or_insert(span);
         }
         SentenceKeywords { parts, first }
+    }
+
+    /// The number of the word's key, if some keyword has it.
+    fn word_id(&self, word: &str) -> Option<WordId> {
+        if vocab::is_own_key(word) {
+            return self.vocabulary.get(word).copied();
+        }
+        let cache = self.word_ids.get_or_default();
+        if let Some(&id) = cache.borrow().get(word) {
+            return id;
+        }
+        let id = vocab::with_word_key(word, |key| self.vocabulary.get(key).copied());
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= vocab::REMEMBERED_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), id);
+        id
     }
 
     /// The facts that could apply to a claim in a sentence: those of its
     /// measure without keywords, and those with an anchor word in the
     /// sentence. Each once, in file order.
     pub(crate) fn candidates(&self, claim: &Claim, sentence: &SentenceKeywords) -> Vec<usize> {
-        let Some(bucket) = self.by_measure.get(&self.measure(claim)) else {
+        let Some(bucket) = self.bucket(claim) else {
             return Vec::new();
         };
         let mut candidates = bucket.open.clone();
@@ -277,8 +332,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let index = FactIndex::new(&facts, Synonyms::default());
         let text = "A six-week war in autumn 2020, when the Soviet Union's troops left.";
-        let words = SentenceWords::new(text, Span::new(0, text.len()));
-        let sentence = index.keywords_of(&words);
+        let sentence = index.keywords_of(text, Span::new(0, text.len()));
         let cases = [
             ("war", Some("war")),
             ("six-week", Some("six-week")),

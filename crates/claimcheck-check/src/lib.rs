@@ -30,7 +30,6 @@ use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Verdict};
 pub use crate::index::FactIndex;
 use crate::index::{Fit, SentenceKeywords};
 use crate::reason::NearMiss;
-use crate::sentence::SentenceWords;
 
 /// A fact that applies to a claim, and how well it fits.
 #[derive(Clone, Copy, Debug)]
@@ -70,8 +69,7 @@ fn check_sentence<'f>(
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
 ) {
-    let words = SentenceWords::new(source, claims[0].sentence);
-    let sentence = index.keywords_of(&words);
+    let sentence = index.keywords_of(source, claims[0].sentence);
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
         .map(|claim| {

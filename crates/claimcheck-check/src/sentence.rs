@@ -5,18 +5,14 @@ use std::ops::Range;
 
 use claimcheck_core::{Span, vocab};
 
-/// A sentence's words as keys ([`vocab::word_key`]), in order. A
-/// hyphenated compound counts as one word and as each of its parts, so
-/// `six-week` and `week` both find "six-week".
+/// A sentence's words as keys ([`vocab::word_key`]), in order, hyphenated
+/// compounds split into their parts: what topic words are drawn from.
 #[derive(Debug)]
 pub(crate) struct SentenceWords {
     /// Every key, one after another; the words below point into it, which
     /// spares an allocation per word.
     keys: String,
-    /// Single words in order, compounds split into their parts.
-    parts: Vec<Word>,
-    /// Whole hyphenated compounds.
-    compounds: Vec<Word>,
+    words: Vec<Word>,
 }
 
 /// A word of the sentence: where its key lies in `keys`, and where the
@@ -27,42 +23,55 @@ struct Word {
     span: Span,
 }
 
+/// What a word found by [`visit_words`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// A word with no hyphen.
+    Single,
+    /// A hyphenated compound whole (`six-week`), visited before its parts.
+    Compound,
+    /// One part of a compound (`six`, then `week`).
+    Part,
+}
+
+/// Visits the words of a sentence in order, each hyphenated compound
+/// whole and then part by part, so that `six-week` and `week` both find
+/// "six-week".
+pub(crate) fn visit_words(source: &str, sentence: Span, mut visit: impl FnMut(&str, Span, Piece)) {
+    let text = sentence.of(source);
+    for found in word_ranges(text) {
+        let start = sentence.start + found.start;
+        let word = &text[found.clone()];
+        if !word.contains('-') {
+            visit(word, Span::new(start, sentence.start + found.end), Piece::Single);
+            continue;
+        }
+        visit(word, Span::new(start, sentence.start + found.end), Piece::Compound);
+        let mut offset = start;
+        for part in word.split('-') {
+            visit(part, Span::new(offset, offset + part.len()), Piece::Part);
+            offset += part.len() + 1;
+        }
+    }
+}
+
 impl SentenceWords {
     pub(crate) fn new(source: &str, sentence: Span) -> SentenceWords {
         let mut words = SentenceWords {
             keys: String::with_capacity(sentence.len()),
-            parts: Vec::new(),
-            compounds: Vec::new(),
+            words: Vec::new(),
         };
-        let text = sentence.of(source);
-        for found in word_ranges(text) {
-            let start = sentence.start + found.start;
-            let span = Span::new(start, sentence.start + found.end);
-            let found = &text[found];
-            if found.contains('-') {
-                let compound = words.key_of(found, span);
-                words.compounds.push(compound);
-                let mut offset = start;
-                for part in found.split('-') {
-                    let part = words.key_of(part, Span::new(offset, offset + part.len()));
-                    words.parts.push(part);
-                    offset += part.span.len() + 1;
-                }
-            } else {
-                let word = words.key_of(found, span);
-                words.parts.push(word);
+        visit_words(source, sentence, |word, span, piece| {
+            if piece != Piece::Compound {
+                let start = words.keys.len();
+                vocab::with_word_key(word, |key| words.keys.push_str(key));
+                words.words.push(Word {
+                    key: (start, words.keys.len()),
+                    span,
+                });
             }
-        }
+        });
         words
-    }
-
-    fn key_of(&mut self, word: &str, span: Span) -> Word {
-        let start = self.keys.len();
-        vocab::with_word_key(word, |key| self.keys.push_str(key));
-        Word {
-            key: (start, self.keys.len()),
-            span,
-        }
     }
 
     fn key(&self, word: Word) -> &str {
@@ -79,7 +88,7 @@ impl SentenceWords {
         figures: &'s [Span],
     ) -> impl Iterator<Item = (String, Span)> + 's {
         let mut seen = HashSet::new();
-        self.parts.iter().filter_map(move |&word| {
+        self.words.iter().filter_map(move |&word| {
             let key = self.key(word);
             let original = word.span.of(source);
             let is_year = original.len() == 4 && original.bytes().all(|b| b.is_ascii_digit());
@@ -91,19 +100,6 @@ impl SentenceWords {
                 && (is_year || !has_digits);
             (topical && seen.insert(key)).then(|| (key.to_string(), word.span))
         })
-    }
-
-    /// Single words in order, compounds split into their parts, as keys
-    /// with their places.
-    pub(crate) fn parts(&self) -> impl Iterator<Item = (&str, Span)> {
-        self.parts.iter().map(|&word| (self.key(word), word.span))
-    }
-
-    /// Hyphenated compounds whole, as keys with their places.
-    pub(crate) fn compounds(&self) -> impl Iterator<Item = (&str, Span)> {
-        self.compounds
-            .iter()
-            .map(|&word| (self.key(word), word.span))
     }
 }
 
