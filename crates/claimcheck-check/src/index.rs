@@ -10,7 +10,7 @@ use thread_local::ThreadLocal;
 use claimcheck_core::vocab::{self, Synonyms};
 use claimcheck_core::{Claim, Dimension, Fact, Span};
 
-use crate::reason;
+use crate::reason::Quote;
 use crate::sentence::{Piece, visit_words};
 
 /// The reference facts, indexed for matching.
@@ -25,10 +25,9 @@ pub struct FactIndex<'f> {
     /// compare numbers rather than strings.
     vocabulary: FxHashMap<String, WordId>,
     /// Each fact's keyword groups in numbers, in the order of `facts`.
-    keywords: Vec<Vec<Group>>,
-    /// Each fact's figure as reasons quote it, worked out once rather than
-    /// for every claim it meets.
-    figures: Vec<String>,
+    keywords: Keywords,
+    /// How reasons quote each fact.
+    quotes: Vec<Quote>,
     /// Each thread's numbers for the words it has met, spelled as in the
     /// text: one lookup per word of a sentence, where folding the word
     /// and then looking the fold up took two.
@@ -37,8 +36,27 @@ pub struct FactIndex<'f> {
 
 pub(crate) type WordId = u32;
 
-/// One keyword group: alternatives, each a phrase of one or more words.
-type Group = Vec<Vec<WordId>>;
+/// Every fact's keyword groups in numbers, laid out flat: each group is a
+/// run of alternatives, each alternative a phrase of one or more words.
+/// Testing a claim's candidates, which come in file order, then walks four
+/// dense arrays forward rather than chasing three pointers per fact.
+#[derive(Debug, Default)]
+struct Keywords {
+    /// Each fact's groups, as a run of `groups`.
+    facts: Vec<Run>,
+    /// Each group's alternatives, as a run of `phrases`.
+    groups: Vec<Run>,
+    /// Each phrase's words, as a run of `words`.
+    phrases: Vec<Run>,
+    words: Vec<WordId>,
+}
+
+/// Where a run of items lies in the array that follows.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: u32,
+    end: u32,
+}
 
 /// What a figure measures, in the form facts and claims meet in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -109,10 +127,10 @@ impl<'f> FactIndex<'f> {
     #[must_use]
     pub fn new(facts: &'f [Fact], synonyms: Synonyms) -> FactIndex<'f> {
         let mut vocabulary = FxHashMap::default();
-        let keywords: Vec<Vec<Group>> = facts
-            .iter()
-            .map(|fact| number_keywords(&fact.keywords, &mut vocabulary))
-            .collect();
+        let mut keywords = Keywords::default();
+        for fact in facts {
+            keywords.push(&fact.keywords, &mut vocabulary);
+        }
         let mut by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>> =
             FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
@@ -131,7 +149,7 @@ impl<'f> FactIndex<'f> {
                     continue;
                 }
                 bucket.all.push(position);
-                match keywords[position].iter().min_by_key(|group| group.len()) {
+                match keywords.of(position).min_by_key(ExactSizeIterator::len) {
                     None => bucket.open.push(position),
                     Some(anchor_group) => {
                         for phrase in anchor_group {
@@ -150,7 +168,7 @@ impl<'f> FactIndex<'f> {
             by_measure,
             vocabulary,
             keywords,
-            figures: facts.iter().map(reason::fact_figure).collect(),
+            quotes: facts.iter().map(Quote::of).collect(),
             word_ids: ThreadLocal::new(),
         }
     }
@@ -159,9 +177,9 @@ impl<'f> FactIndex<'f> {
         &self.facts[position]
     }
 
-    /// The fact's figure as reasons quote it: "6,731 troops (6,500–7,300)".
-    pub(crate) fn figure(&self, position: usize) -> &str {
-        &self.figures[position]
+    /// How reasons quote the fact at `position`.
+    pub(crate) fn quote(&self, position: usize) -> &Quote {
+        &self.quotes[position]
     }
 
     /// What a claim measures, in the form facts are indexed by.
@@ -259,20 +277,20 @@ impl<'f> FactIndex<'f> {
         sentence: &SentenceKeywords,
     ) -> Result<Fit, &'f [String]> {
         let mut distance = usize::MAX;
-        for (index, group) in self.keywords[position].iter().enumerate() {
+        for (index, mut group) in self.keywords.of(position).enumerate() {
             let nearest = group
-                .iter()
+                .by_ref()
                 .filter_map(|phrase| sentence.find(phrase))
                 .map(|span| span.distance(claim))
                 .min()
-                .ok_or(self.facts[position].keywords[index].as_slice())?;
+                .ok_or_else(|| self.facts[position].keywords[index].as_slice())?;
             distance = distance.min(nearest);
         }
         let names_noun = noun.is_some_and(|noun| {
-            self.keywords[position]
-                .iter()
+            self.keywords
+                .of(position)
                 .flatten()
-                .any(|phrase| phrase.as_slice() == [noun])
+                .any(|phrase| phrase == [noun])
         });
         Ok(Fit {
             distance,
@@ -281,24 +299,54 @@ impl<'f> FactIndex<'f> {
     }
 }
 
-/// A fact's keyword groups in numbers, numbering new words as they come.
-fn number_keywords(
-    groups: &[Vec<String>],
-    vocabulary: &mut FxHashMap<String, WordId>,
-) -> Vec<Group> {
-    let mut number = |word: &str| {
-        let next = vocabulary.len() as WordId;
-        *vocabulary.entry(word.to_string()).or_insert(next)
-    };
-    groups
-        .iter()
-        .map(|group| {
-            group
-                .iter()
-                .map(|keyword| keyword.split(' ').map(&mut number).collect())
-                .collect()
-        })
-        .collect()
+impl Keywords {
+    /// Adds the next fact's keyword groups, numbering new words as they
+    /// come.
+    fn push(&mut self, groups: &[Vec<String>], vocabulary: &mut FxHashMap<String, WordId>) {
+        let groups_start = self.groups.len();
+        for group in groups {
+            let phrases_start = self.phrases.len();
+            for keyword in group {
+                let words_start = self.words.len();
+                for word in keyword.split(' ') {
+                    let next = vocabulary.len() as WordId;
+                    self.words
+                        .push(*vocabulary.entry(word.to_string()).or_insert(next));
+                }
+                self.phrases.push(Run::between(words_start, self.words.len()));
+            }
+            self.groups
+                .push(Run::between(phrases_start, self.phrases.len()));
+        }
+        self.facts.push(Run::between(groups_start, self.groups.len()));
+    }
+
+    /// The keyword groups of the fact at `position`, each as its phrases.
+    fn of(
+        &self,
+        position: usize,
+    ) -> impl Iterator<Item = impl ExactSizeIterator<Item = &[WordId]>> {
+        self.groups[self.facts[position].range()]
+            .iter()
+            .map(|group| {
+                self.phrases[group.range()]
+                    .iter()
+                    .map(|phrase| &self.words[phrase.range()])
+            })
+    }
+}
+
+impl Run {
+    fn between(start: usize, end: usize) -> Run {
+        Run {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 impl SentenceKeywords {

@@ -130,6 +130,9 @@ struct Matches<'f> {
 /// fits best: the claim whose noun is among its keywords, else the one
 /// nearest them, else the first. The others lose it.
 fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>]) {
+    if matches.len() < 2 {
+        return;
+    }
     let mut keepers: FxHashMap<usize, (usize, bool, usize)> = FxHashMap::default();
     for (claim, claim_matches) in matches.iter().enumerate() {
         for candidate in &claim_matches.candidates {
@@ -196,11 +199,12 @@ fn assess<'f>(
         .iter()
         .map(|candidate| compare(&claim, candidate.fact))
         .collect();
-    let described =
-        |candidate: &Candidate<'f>| (candidate.fact, context.index.figure(candidate.position));
+    let quote = |candidate: &Candidate<'f>| context.index.quote(candidate.position);
     if verdicts.iter().any(|verdict| *verdict != verdicts[0]) {
-        let listed: Vec<(&Fact, &str)> =
-            best.iter().map(|candidate| described(candidate)).collect();
+        let listed: Vec<(&Fact, &str)> = best
+            .iter()
+            .map(|candidate| (candidate.fact, quote(candidate).figure.as_str()))
+            .collect();
         let reason = reason::ambiguous(&listed, &verdicts);
         return Some(Assessment {
             claim,
@@ -213,7 +217,7 @@ fn assess<'f>(
     let reason = reason::compared(
         &claim,
         text,
-        described(best[0]),
+        quote(best[0]),
         verdicts[0],
         context.document_date,
     );

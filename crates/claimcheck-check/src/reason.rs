@@ -5,27 +5,47 @@ use std::fmt::Write;
 use claimcheck_core::calendar::Date;
 use claimcheck_core::{Claim, Fact, Kind, Qualifier, Verdict, display};
 
+/// How reasons quote a fact, worked out once per fact rather than for
+/// every claim it meets.
+#[derive(Debug)]
+pub(crate) struct Quote {
+    /// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
+    pub(crate) figure: String,
+    /// "russian-peacekeepers-2020, as of 2020-11-10, source …".
+    origin: String,
+    as_of: Option<Date>,
+}
+
+impl Quote {
+    pub(crate) fn of(fact: &Fact) -> Quote {
+        Quote {
+            figure: fact_figure(fact),
+            origin: fact_origin(fact),
+            as_of: fact.as_of.as_deref().and_then(|as_of| as_of.parse().ok()),
+        }
+    }
+}
+
 /// "reference: 1,960 peacekeepers (russian-peacekeepers-2020, source …);
 /// "2,000" is a round figure for 1,500–2,500 peacekeepers"
 pub(crate) fn compared(
     claim: &Claim,
     text: &str,
-    (fact, figure): (&Fact, &str),
+    quote: &Quote,
     verdict: Verdict,
     document_date: Option<Date>,
 ) -> String {
     let mut reason = format!(
-        "reference: {figure} ({}); \"{text}\" {}",
-        fact_origin(fact),
+        "reference: {} ({}); \"{text}\" {}",
+        quote.figure,
+        quote.origin,
         claim_reading(claim)
     );
     if verdict == Verdict::Contradicted {
         reason.push_str(", which the reference rules out");
     }
-    let later = fact
+    let later = quote
         .as_of
-        .as_deref()
-        .and_then(|as_of| as_of.parse::<Date>().ok())
         .zip(document_date)
         .filter(|(as_of, written)| as_of > written);
     if let Some((as_of, written)) = later {
@@ -78,7 +98,7 @@ pub(crate) fn unverified(
     format!("no reference fact for {}", measured(claim))
 }
 
-/// `facts` are the facts with their [`fact_figure`]s.
+/// `facts` are the facts with their figures as [`Quote`]d.
 pub(crate) fn ambiguous(facts: &[(&Fact, &str)], verdicts: &[Verdict]) -> String {
     let listed: Vec<String> = facts
         .iter()
@@ -107,7 +127,7 @@ fn measured(claim: &Claim) -> String {
 }
 
 /// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
-pub(crate) fn fact_figure(fact: &Fact) -> String {
+fn fact_figure(fact: &Fact) -> String {
     let value = display::value(fact.kind, fact.value);
     let unit = match fact.kind {
         Kind::Date | Kind::Year => String::new(),

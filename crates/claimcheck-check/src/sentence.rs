@@ -110,7 +110,7 @@ impl SentenceWords {
 fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut rest = 0;
     std::iter::from_fn(move || {
-        let start = rest + text[rest..].find(char::is_alphanumeric)?;
+        let start = next_char(text, rest, char::is_alphanumeric)?;
         let mut end = run_end(text, start, char::is_alphanumeric);
         if let Some(mark) = text[end..]
             .chars()
@@ -136,10 +136,28 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Where the run of characters matching `is` that starts at `from` ends.
-fn run_end(text: &str, from: usize, is: fn(char) -> bool) -> usize {
-    text[from..]
-        .find(|c: char| !is(c))
-        .map_or(text.len(), |length| from + length)
+fn run_end(text: &str, from: usize, is: impl Fn(char) -> bool) -> usize {
+    next_char(text, from, |c| !is(c)).unwrap_or(text.len())
+}
+
+/// Where the first character from `from` on that matches `is` starts.
+/// Prose is mostly ASCII, and a byte is tested far faster than a `char`
+/// is decoded.
+fn next_char(text: &str, from: usize, is: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text[at..].chars().next()?
+        };
+        if is(c) {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+    None
 }
 
 #[cfg(test)]
