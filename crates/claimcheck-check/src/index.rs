@@ -36,26 +36,30 @@ pub struct FactIndex<'f> {
 
 pub(crate) type WordId = u32;
 
-/// Every fact's keyword groups in numbers, laid out flat: each group is a
-/// run of alternatives, each alternative a phrase of one or more words.
-/// Testing a claim's candidates, which come in file order, then walks four
-/// dense arrays forward rather than chasing three pointers per fact.
+/// Every fact's keyword groups in numbers, in one array. A fact is its
+/// number of groups, then each group: its number of alternatives, then
+/// each alternative: its number of words, then the words. Testing a
+/// claim's candidates then reads one short run of memory per fact, where
+/// nested vectors cost a cache miss per level.
 #[derive(Debug, Default)]
 struct Keywords {
-    /// Each fact's groups, as a run of `groups`.
-    facts: Vec<Run>,
-    /// Each group's alternatives, as a run of `phrases`.
-    groups: Vec<Run>,
-    /// Each phrase's words, as a run of `words`.
-    phrases: Vec<Run>,
-    words: Vec<WordId>,
+    /// Where each fact starts in `numbers`.
+    starts: Vec<u32>,
+    numbers: Vec<u32>,
 }
 
-/// Where a run of items lies in the array that follows.
-#[derive(Clone, Copy, Debug)]
-struct Run {
-    start: u32,
-    end: u32,
+/// The keyword groups of one fact.
+#[derive(Clone, Debug)]
+struct Groups<'k> {
+    rest: &'k [u32],
+    left: u32,
+}
+
+/// The alternatives of one keyword group, each a phrase of words.
+#[derive(Clone, Debug)]
+struct Phrases<'k> {
+    rest: &'k [u32],
+    left: u32,
 }
 
 /// What a figure measures, in the form facts and claims meet in.
@@ -119,7 +123,14 @@ pub(crate) struct Fit {
     pub(crate) distance: usize,
     /// The claim's noun is one of the fact's keywords.
     pub(crate) names_noun: bool,
+    /// How many keyword groups the fact has.
+    pub(crate) groups: usize,
 }
+
+/// The position among a fact's keyword groups of one the sentence has no
+/// word of.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Missing(pub(crate) usize);
 
 impl<'f> FactIndex<'f> {
     /// Indexes the facts; counted nouns meet through `synonyms` ("killed"
@@ -268,23 +279,25 @@ impl<'f> FactIndex<'f> {
 
     /// How the fact at `position` fits a claim standing at `claim` whose
     /// noun is `noun`; or, when a keyword group has no word in the
-    /// sentence, the first such group.
+    /// sentence, the first such group. The fact itself is not read, since
+    /// most candidates are turned away and it lies far off in memory.
     pub(crate) fn fit(
         &self,
         position: usize,
         claim: Span,
         noun: Option<WordId>,
         sentence: &SentenceKeywords,
-    ) -> Result<Fit, &'f [String]> {
+    ) -> Result<Fit, Missing> {
         let mut distance = usize::MAX;
-        for (index, mut group) in self.keywords.of(position).enumerate() {
+        let mut groups = 0;
+        for (index, group) in self.keywords.of(position).enumerate() {
             let nearest = group
-                .by_ref()
                 .filter_map(|phrase| sentence.find(phrase))
                 .map(|span| span.distance(claim))
                 .min()
-                .ok_or_else(|| self.facts[position].keywords[index].as_slice())?;
+                .ok_or(Missing(index))?;
             distance = distance.min(nearest);
+            groups += 1;
         }
         let names_noun = noun.is_some_and(|noun| {
             self.keywords
@@ -295,6 +308,7 @@ impl<'f> FactIndex<'f> {
         Ok(Fit {
             distance,
             names_noun,
+            groups,
         })
     }
 }
@@ -303,51 +317,67 @@ impl Keywords {
     /// Adds the next fact's keyword groups, numbering new words as they
     /// come.
     fn push(&mut self, groups: &[Vec<String>], vocabulary: &mut FxHashMap<String, WordId>) {
-        let groups_start = self.groups.len();
+        self.starts.push(self.numbers.len() as u32);
+        self.numbers.push(groups.len() as u32);
         for group in groups {
-            let phrases_start = self.phrases.len();
+            self.numbers.push(group.len() as u32);
             for keyword in group {
-                let words_start = self.words.len();
+                let words_at = self.numbers.len();
+                self.numbers.push(0);
                 for word in keyword.split(' ') {
                     let next = vocabulary.len() as WordId;
-                    self.words
+                    self.numbers
                         .push(*vocabulary.entry(word.to_string()).or_insert(next));
                 }
-                self.phrases.push(Run::between(words_start, self.words.len()));
+                self.numbers[words_at] = (self.numbers.len() - words_at - 1) as u32;
             }
-            self.groups
-                .push(Run::between(phrases_start, self.phrases.len()));
-        }
-        self.facts.push(Run::between(groups_start, self.groups.len()));
-    }
-
-    /// The keyword groups of the fact at `position`, each as its phrases.
-    fn of(
-        &self,
-        position: usize,
-    ) -> impl Iterator<Item = impl ExactSizeIterator<Item = &[WordId]>> {
-        self.groups[self.facts[position].range()]
-            .iter()
-            .map(|group| {
-                self.phrases[group.range()]
-                    .iter()
-                    .map(|phrase| &self.words[phrase.range()])
-            })
-    }
-}
-
-impl Run {
-    fn between(start: usize, end: usize) -> Run {
-        Run {
-            start: start as u32,
-            end: end as u32,
         }
     }
 
-    fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
+    /// The keyword groups of the fact at `position`.
+    fn of(&self, position: usize) -> Groups<'_> {
+        let rest = &self.numbers[self.starts[position] as usize..];
+        Groups {
+            rest: &rest[1..],
+            left: rest[0],
+        }
     }
 }
+
+impl<'k> Iterator for Groups<'k> {
+    type Item = Phrases<'k>;
+
+    fn next(&mut self) -> Option<Phrases<'k>> {
+        self.left = self.left.checked_sub(1)?;
+        let (&alternatives, rest) = self.rest.split_first()?;
+        let mut phrases = Phrases {
+            rest,
+            left: alternatives,
+        };
+        let group = phrases.clone();
+        phrases.by_ref().for_each(drop);
+        self.rest = phrases.rest;
+        Some(group)
+    }
+}
+
+impl<'k> Iterator for Phrases<'k> {
+    type Item = &'k [WordId];
+
+    fn next(&mut self) -> Option<&'k [WordId]> {
+        self.left = self.left.checked_sub(1)?;
+        let (&words, rest) = self.rest.split_first()?;
+        let (phrase, rest) = rest.split_at(words as usize);
+        self.rest = rest;
+        Some(phrase)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left as usize, Some(self.left as usize))
+    }
+}
+
+impl ExactSizeIterator for Phrases<'_> {}
 
 impl SentenceKeywords {
     /// Where a phrase first stands: a single word among the words, else

@@ -28,7 +28,7 @@ use claimcheck_core::calendar::Date;
 use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Verdict};
 
 pub use crate::index::FactIndex;
-use crate::index::{Fit, SentenceKeywords};
+use crate::index::{Fit, Missing, SentenceKeywords};
 use crate::reason::NearMiss;
 
 /// A fact that applies to a claim, and how well it fits.
@@ -85,7 +85,7 @@ fn check_sentence<'f>(
                     matches.candidates.push(Candidate {
                         position,
                         fact,
-                        groups: fact.keywords.len(),
+                        groups: fit.groups,
                         fit,
                     });
                 }
@@ -241,13 +241,13 @@ fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f
     let (&first, others) = measuring.split_first()?;
     let fact = context.index.fact(first);
     let noun = context.index.noun_id(claim);
-    let missing = context
+    let Missing(group) = context
         .index
         .fit(first, claim.span, noun, context.sentence)
         .err()?;
     Some(NearMiss {
         fact,
-        missing,
+        missing: &fact.keywords[group],
         others: others.len(),
     })
 }
