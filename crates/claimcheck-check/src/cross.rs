@@ -119,7 +119,7 @@ impl<'i, 'f> CrossCheck<'i, 'f> {
                     "{} says \"{}\" ({}), and both cannot be right",
                     earlier.place,
                     earlier.text,
-                    display::reading(&earlier.claim.quantity)
+                    display::Reading(&earlier.claim.quantity)
                 );
                 let assessment = Assessment {
                     claim: later.claim.clone(),

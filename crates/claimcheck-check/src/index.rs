@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use thread_local::ThreadLocal;
 
 use claimcheck_core::vocab::{self, Synonyms};
@@ -142,8 +142,7 @@ impl<'f> FactIndex<'f> {
         for fact in facts {
             keywords.push(&fact.keywords, &mut vocabulary);
         }
-        let mut by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>> =
-            FxHashMap::default();
+        let mut by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>> = FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
                 Dimension::Count => fact.units.iter().map(String::as_str).collect(),
@@ -213,7 +212,8 @@ impl<'f> FactIndex<'f> {
 
     /// Every fact measuring what the claim measures, in file order.
     pub(crate) fn measuring(&self, claim: &Claim) -> &[usize] {
-        self.bucket(claim).map_or(&[], |bucket| bucket.all.as_slice())
+        self.bucket(claim)
+            .map_or(&[], |bucket| bucket.all.as_slice())
     }
 
     /// The words of a sentence of `source` in the index's numbers.
@@ -227,8 +227,9 @@ impl<'f> FactIndex<'f> {
                 Piece::Single | Piece::Part => parts.push((id, span)),
             }
         });
-        let mut first = FxHashMap::default();
         let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
+        let mut first =
+            FxHashMap::with_capacity_and_hasher(single_words.clone().count(), FxBuildHasher);
         for (word, span) in single_words.chain(compounds) {
             first.entry(word).or_insert(span);
         }
@@ -255,12 +256,19 @@ impl<'f> FactIndex<'f> {
 
     /// The facts that could apply to a claim in a sentence: those of its
     /// measure without keywords, and those with an anchor word in the
-    /// sentence. Each once, in file order.
-    pub(crate) fn candidates(&self, claim: &Claim, sentence: &SentenceKeywords) -> Vec<usize> {
+    /// sentence. Each once, in file order, in `candidates`, which the
+    /// caller reuses from claim to claim.
+    pub(crate) fn candidates(
+        &self,
+        claim: &Claim,
+        sentence: &SentenceKeywords,
+        candidates: &mut Vec<usize>,
+    ) {
+        candidates.clear();
         let Some(bucket) = self.bucket(claim) else {
-            return Vec::new();
+            return;
         };
-        let mut candidates = bucket.open.clone();
+        candidates.extend(&bucket.open);
         for word in sentence.first.keys() {
             if let Some(anchored) = bucket.by_anchor.get(word) {
                 candidates.extend(anchored);
@@ -268,7 +276,6 @@ impl<'f> FactIndex<'f> {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        candidates
     }
 
     /// The number of a claim's counted noun, if some keyword is that word.

@@ -70,6 +70,7 @@ fn check_sentence<'f>(
     assessments: &mut Vec<Assessment<'f>>,
 ) {
     let sentence = index.keywords_of(source, claims[0].sentence);
+    let mut positions = Vec::new();
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
         .map(|claim| {
@@ -79,7 +80,9 @@ fn check_sentence<'f>(
                 return matches;
             }
             let noun = index.noun_id(claim);
-            for position in index.candidates(claim, &sentence) {
+            index.candidates(claim, &sentence, &mut positions);
+            matches.candidates.reserve(positions.len());
+            for &position in &positions {
                 if let Ok(fit) = index.fit(position, claim.span, noun, &sentence) {
                     let fact = index.fact(position);
                     matches.candidates.push(Candidate {
@@ -171,12 +174,11 @@ fn assess<'f>(
         .iter()
         .map(|candidate| candidate.groups)
         .max();
-    let best: Vec<&Candidate<'f>> = matches
+    let best = matches
         .candidates
         .iter()
-        .filter(|candidate| Some(candidate.groups) == most_groups)
-        .collect();
-    if best.is_empty() {
+        .filter(|candidate| Some(candidate.groups) == most_groups);
+    let Some(first) = best.clone().next() else {
         if claim.role == Role::Context {
             return None;
         }
@@ -194,37 +196,35 @@ fn assess<'f>(
             candidates: Vec::new(),
             reason,
         });
-    }
-    let verdicts: Vec<Verdict> = best
-        .iter()
-        .map(|candidate| compare(&claim, candidate.fact))
-        .collect();
+    };
+    let verdict = compare(&claim, first.fact);
     let quote = |candidate: &Candidate<'f>| context.index.quote(candidate.position);
-    if verdicts.iter().any(|verdict| *verdict != verdicts[0]) {
+    if best
+        .clone()
+        .any(|candidate| compare(&claim, candidate.fact) != verdict)
+    {
         let listed: Vec<(&Fact, &str)> = best
-            .iter()
+            .clone()
             .map(|candidate| (candidate.fact, quote(candidate).figure.as_str()))
+            .collect();
+        let verdicts: Vec<Verdict> = best
+            .clone()
+            .map(|candidate| compare(&claim, candidate.fact))
             .collect();
         let reason = reason::ambiguous(&listed, &verdicts);
         return Some(Assessment {
             claim,
             verdict: Verdict::Ambiguous,
             fact: None,
-            candidates: best.iter().map(|candidate| candidate.fact).collect(),
+            candidates: best.map(|candidate| candidate.fact).collect(),
             reason,
         });
     }
-    let reason = reason::compared(
-        &claim,
-        text,
-        quote(best[0]),
-        verdicts[0],
-        context.document_date,
-    );
+    let reason = reason::compared(&claim, text, quote(first), verdict, context.document_date);
     Some(Assessment {
         claim,
-        verdict: verdicts[0],
-        fact: Some(best[0].fact),
+        verdict,
+        fact: Some(first.fact),
         candidates: Vec::new(),
         reason,
     })

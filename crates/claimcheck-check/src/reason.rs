@@ -36,10 +36,11 @@ pub(crate) fn compared(
     document_date: Option<Date>,
 ) -> String {
     let mut reason = format!(
-        "reference: {} ({}); \"{text}\" {}",
+        "reference: {} ({}); \"{text}\" {} {}",
         quote.figure,
         quote.origin,
-        claim_reading(claim)
+        how_claim_reads(claim),
+        display::Reading(&claim.quantity)
     );
     if verdict == Verdict::Contradicted {
         reason.push_str(", which the reference rules out");
@@ -128,7 +129,7 @@ fn measured(claim: &Claim) -> String {
 
 /// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
 fn fact_figure(fact: &Fact) -> String {
-    let value = display::value(fact.kind, fact.value);
+    let value = display::Value(fact.kind, fact.value);
     let unit = match fact.kind {
         Kind::Date | Kind::Year => String::new(),
         _ => fact
@@ -144,7 +145,7 @@ fn fact_figure(fact: &Fact) -> String {
     } else {
         format!(
             "{value}{unit} ({})",
-            display::interval(fact.kind, &fact.interval)
+            display::InWords(fact.kind, &fact.interval)
         )
     }
 }
@@ -160,16 +161,16 @@ fn fact_origin(fact: &Fact) -> String {
     origin
 }
 
-/// How the claim reads: "says 286 people", "is a round figure for
-/// 1,500–2,500 peacekeepers", "reads as more than 6,500 troops".
-fn claim_reading(claim: &Claim) -> String {
+/// How the claim reads its [`display::Reading`]: "says" 286 people, "is a
+/// round figure for" 1,500–2,500 peacekeepers, "reads as" more than 6,500
+/// troops.
+fn how_claim_reads(claim: &Claim) -> &'static str {
     let quantity = &claim.quantity;
-    let reading = display::reading(quantity);
     if display::point_value(quantity).is_some() {
-        format!("says {reading}")
+        "says"
     } else if quantity.qualifier == Qualifier::Exact && quantity.precision.is_some() {
-        format!("is a round figure for {reading}")
+        "is a round figure for"
     } else {
-        format!("reads as {reading}")
+        "reads as"
     }
 }

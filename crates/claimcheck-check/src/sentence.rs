@@ -43,10 +43,18 @@ pub(crate) fn visit_words(source: &str, sentence: Span, mut visit: impl FnMut(&s
         let start = sentence.start + found.start;
         let word = &text[found.clone()];
         if !word.contains('-') {
-            visit(word, Span::new(start, sentence.start + found.end), Piece::Single);
+            visit(
+                word,
+                Span::new(start, sentence.start + found.end),
+                Piece::Single,
+            );
             continue;
         }
-        visit(word, Span::new(start, sentence.start + found.end), Piece::Compound);
+        visit(
+            word,
+            Span::new(start, sentence.start + found.end),
+            Piece::Compound,
+        );
         let mut offset = start;
         for part in word.split('-') {
             visit(part, Span::new(offset, offset + part.len()), Piece::Part);

@@ -1,51 +1,74 @@
 //! Figures as a reader writes them: "1,960", "6,500–7,300", "2022-10-02",
 //! "more than 6,500". Both the reasons of `check` and the reports of
 //! `report` use these, so a figure reads the same everywhere.
+//!
+//! Each form is a type that implements [`Display`], so that a reason or a
+//! report line writes its figures straight into its own buffer: a verify
+//! run writes one reason per claim, and a `String` per figure and per
+//! phrase cost more than the matching did.
+
+use std::fmt::{self, Display, Formatter};
 
 use crate::{Interval, Kind, Quantity, calendar};
 
 /// A number with thousands separators and at most three decimals:
 /// `1,960`, `0.5`, `1,450,000`, `-3`.
-#[must_use]
-pub fn number(value: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let rounded = (value * 1000.0).round() / 1000.0;
-    let digits = if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-        // Most figures are whole, and an integer prints far faster than a
-        // float.
-        (rounded.abs() as u64).to_string()
-    } else {
+#[derive(Clone, Copy, Debug)]
+pub struct Number(pub f64);
+
+impl Display for Number {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Number(value) = *self;
+        if !value.is_finite() {
+            return write!(f, "{value}");
+        }
+        let rounded = (value * 1000.0).round() / 1000.0;
+        if rounded < 0.0 {
+            f.write_str("-")?;
+        }
+        if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+            // Most figures are whole, and an integer prints far faster than
+            // a float.
+            return write_grouped(f, rounded.abs() as u64);
+        }
         // The shortest form that reads back as `rounded` has at most three
         // decimals, and is far cheaper to find than a fixed-precision one.
-        rounded.abs().to_string()
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    let mut grouped = String::with_capacity(digits.len() + whole.len() / 3 + 1);
-    if rounded < 0.0 {
-        grouped.push('-');
-    }
-    for (index, digit) in whole.char_indices() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
+        let digits = rounded.abs().to_string();
+        let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+        let head = match whole.len() % 3 {
+            0 => 3,
+            rest => rest,
+        };
+        f.write_str(&whole[..head.min(whole.len())])?;
+        for start in (head..whole.len()).step_by(3) {
+            write!(f, ",{}", &whole[start..start + 3])?;
         }
-        grouped.push(digit);
+        if !fraction.is_empty() {
+            write!(f, ".{fraction}")?;
+        }
+        Ok(())
     }
-    if !fraction.is_empty() {
-        grouped.push('.');
-        grouped.push_str(fraction);
+}
+
+fn write_grouped(f: &mut Formatter<'_>, whole: u64) -> fmt::Result {
+    if whole < 1000 {
+        return write!(f, "{whole}");
     }
-    grouped
+    write_grouped(f, whole / 1000)?;
+    write!(f, ",{:03}", whole % 1000)
 }
 
 /// A value of the given kind: dates hold day numbers and show as ISO dates.
-#[must_use]
-pub fn value(kind: Kind, value: f64) -> String {
-    match kind {
-        Kind::Date => calendar::format_day(value),
-        Kind::Year => format!("{value}"),
-        _ => number(value),
+#[derive(Clone, Copy, Debug)]
+pub struct Value(pub Kind, pub f64);
+
+impl Display for Value {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match *self {
+            Value(Kind::Date, value) => f.write_str(&calendar::format_day(value)),
+            Value(Kind::Year, value) => write!(f, "{value}"),
+            Value(_, value) => Number(value).fmt(f),
+        }
     }
 }
 
@@ -62,49 +85,57 @@ pub fn plain(kind: Kind, value: f64) -> String {
 
 /// An interval in words: `1,500–2,500`, `more than 6,500`, `at most 20`,
 /// `2022-08-01 to 2022-08-31`, or one value when both ends meet.
-#[must_use]
-pub fn interval(kind: Kind, interval: &Interval) -> String {
-    let show = |bound: f64| value(kind, bound);
-    let dash = if kind == Kind::Date { " to " } else { "–" };
-    match (interval.low, interval.high) {
-        (Some(low), Some(high)) if low.value == high.value => show(low.value),
-        (Some(low), Some(high)) => format!("{}{dash}{}", show(low.value), show(high.value)),
-        (Some(low), None) if low.inclusive => format!("at least {}", show(low.value)),
-        (Some(low), None) => format!("more than {}", show(low.value)),
-        (None, Some(high)) if high.inclusive => format!("at most {}", show(high.value)),
-        (None, Some(high)) => format!("less than {}", show(high.value)),
-        (None, None) => "any value".to_string(),
+#[derive(Clone, Copy, Debug)]
+pub struct InWords<'a>(pub Kind, pub &'a Interval);
+
+impl Display for InWords<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let InWords(kind, interval) = *self;
+        let show = |bound: f64| Value(kind, bound);
+        let dash = if kind == Kind::Date { " to " } else { "–" };
+        match (interval.low, interval.high) {
+            (Some(low), Some(high)) if low.value == high.value => show(low.value).fmt(f),
+            (Some(low), Some(high)) => write!(f, "{}{dash}{}", show(low.value), show(high.value)),
+            (Some(low), None) if low.inclusive => write!(f, "at least {}", show(low.value)),
+            (Some(low), None) => write!(f, "more than {}", show(low.value)),
+            (None, Some(high)) if high.inclusive => write!(f, "at most {}", show(high.value)),
+            (None, Some(high)) => write!(f, "less than {}", show(high.value)),
+            (None, None) => f.write_str("any value"),
+        }
     }
 }
 
 /// What a quantity allows, with its unit: "286 people", "1,500–2,500
 /// peacekeepers", "more than 6,500 troops", "5.5–6.5 weeks (38.5–45.5
 /// days)", "2022-10-03".
-#[must_use]
-pub fn reading(quantity: &Quantity) -> String {
-    let unit = match (quantity.kind, quantity.unit.as_deref()) {
-        (Kind::Date | Kind::Year, _) | (_, None) => String::new(),
-        (_, Some(unit)) => format!(" {unit}"),
-    };
-    if let Some(point) = point_value(quantity) {
-        return format!("{}{unit}", value(quantity.kind, point));
-    }
-    let in_base = match quantity.kind {
-        Kind::Duration | Kind::Measure
-            if quantity.unit.as_deref() != Some(quantity.base.unit.as_str()) =>
-        {
-            format!(
-                " ({} {})",
-                interval(quantity.kind, &quantity.base.interval),
-                quantity.base.unit
-            )
+#[derive(Clone, Copy, Debug)]
+pub struct Reading<'a>(pub &'a Quantity);
+
+impl Display for Reading<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Reading(quantity) = *self;
+        let point = point_value(quantity);
+        match point {
+            Some(point) => Value(quantity.kind, point).fmt(f)?,
+            None => InWords(quantity.kind, &quantity.interval).fmt(f)?,
         }
-        _ => String::new(),
-    };
-    format!(
-        "{}{unit}{in_base}",
-        interval(quantity.kind, &quantity.interval)
-    )
+        match (quantity.kind, quantity.unit.as_deref()) {
+            (Kind::Date | Kind::Year, _) | (_, None) => {}
+            (_, Some(unit)) => write!(f, " {unit}")?,
+        }
+        let in_base = point.is_none()
+            && matches!(quantity.kind, Kind::Duration | Kind::Measure)
+            && quantity.unit.as_deref() != Some(quantity.base.unit.as_str());
+        if in_base {
+            write!(
+                f,
+                " ({} {})",
+                InWords(quantity.kind, &quantity.base.interval),
+                quantity.base.unit
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// The one value a quantity allows, if it allows one: an exact date, or a
@@ -141,7 +172,7 @@ mod tests {
             (-0.0001, "0"),
         ];
         for (value, shown) in cases {
-            assert_eq!(number(value), shown);
+            assert_eq!(Number(value).to_string(), shown);
         }
     }
 
@@ -175,7 +206,7 @@ mod tests {
             (Kind::Date, Interval::exact(19267.0), "2022-10-02"),
         ];
         for (kind, interval, shown) in cases {
-            assert_eq!(super::interval(kind, &interval), shown);
+            assert_eq!(InWords(kind, &interval).to_string(), shown);
         }
     }
 }

@@ -21,7 +21,7 @@ const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
 
 fn figure(kind: Kind, value: f64) -> Figure {
     if kind == Kind::Date {
-        Figure::Date(display::value(kind, value))
+        Figure::Date(display::Value(kind, value).to_string())
     } else if value.fract() == 0.0 && value.abs() < EXACT_WHOLE {
         Figure::Whole(value as i64)
     } else {

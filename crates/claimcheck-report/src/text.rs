@@ -27,7 +27,7 @@ pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim)
         document.path,
         claim.quantity.kind.as_str(),
         claim.span.of(document.source),
-        display::reading(&claim.quantity),
+        display::Reading(&claim.quantity),
     )
 }
 
