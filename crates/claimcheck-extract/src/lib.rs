@@ -129,10 +129,15 @@ impl Prepared {
     #[must_use]
     pub fn mentions(&self, blocks: Range<usize>) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        let blocks = &self.prose.blocks[blocks];
+        let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
+            return mentions;
+        };
+        let lowered = tokens::Lowered::new(&self.prose.text, first.cover(*last));
         let mut tokens = Vec::new();
-        for block in &self.prose.blocks[blocks] {
+        for block in blocks {
             for sentence in sentences::split(&self.prose.text, *block) {
-                tokens::tokenize(&self.prose.text, sentence, &mut tokens);
+                tokens::tokenize(&lowered, sentence, &mut tokens);
                 grammar::mentions(&tokens, sentence, &mut mentions);
             }
         }

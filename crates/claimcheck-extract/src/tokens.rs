@@ -51,11 +51,44 @@ impl Token<'_> {
 
 const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₽', '₹', '₴', '₺', '₩', '%', '°'];
 
-/// Replaces `tokens` with the tokens of one sentence. The caller keeps one
-/// vector for every sentence, so that tokenizing allocates nothing new once
-/// it has seen a long sentence.
-pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span, tokens: &mut Vec<Token<'t>>) {
+/// A stretch of prose and a copy of it with ASCII capitals lowered, at the
+/// same offsets. Tokens borrow their lower-case text from the copy, so that
+/// a capitalized word costs no allocation of its own.
+#[derive(Debug)]
+pub(crate) struct Lowered<'t> {
+    text: &'t str,
+    lower: String,
+    start: usize,
+}
+
+impl<'t> Lowered<'t> {
+    pub(crate) fn new(text: &'t str, stretch: Span) -> Lowered<'t> {
+        Lowered {
+            text,
+            lower: stretch.of(text).to_ascii_lowercase(),
+            start: stretch.start,
+        }
+    }
+
+    /// The lower-case form of a token's text, which starts at `start`.
+    fn lower(&self, text: &str, start: usize) -> Cow<'_, str> {
+        // The copy lowered ASCII capitals only; any other capital is
+        // lowered here, which prose rarely needs.
+        if text.is_ascii() || !text.chars().any(char::is_uppercase) {
+            let start = start - self.start;
+            Cow::Borrowed(&self.lower[start..start + text.len()])
+        } else {
+            Cow::Owned(text.to_lowercase())
+        }
+    }
+}
+
+/// Replaces `tokens` with the tokens of one sentence of the stretch. The
+/// caller keeps one vector for every sentence, so that tokenizing
+/// allocates nothing new once it has seen a long sentence.
+pub(crate) fn tokenize<'t>(lowered: &'t Lowered<'_>, sentence: Span, tokens: &mut Vec<Token<'t>>) {
     tokens.clear();
+    let text = lowered.text;
     let slice = &text[sentence.start..sentence.end];
     let mut position = 0;
     let mut space_before = true;
@@ -91,16 +124,12 @@ pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span, tokens: &mut Vec<Token
             (TokenKind::Punct, c.len_utf8())
         };
         let start = sentence.start + position;
-        let token_text = &text[start..start + length];
+        let token_text = &slice[position..position + length];
         tokens.push(Token {
             kind,
             span: Span::new(start, start + length),
             text: token_text,
-            lower: if token_text.chars().any(char::is_uppercase) {
-                Cow::Owned(token_text.to_lowercase())
-            } else {
-                Cow::Borrowed(token_text)
-            },
+            lower: lowered.lower(token_text, start),
             space_before,
         });
         space_before = false;
@@ -110,11 +139,14 @@ pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span, tokens: &mut Vec<Token
 
 /// Letters, with apostrophes inside ("Azerbaijan's", "don't").
 fn word_length(rest: &str) -> usize {
-    let mut length = 0;
-    let mut chars = rest.char_indices().peekable();
+    // Most words are ASCII letters, which need no decoding; characters are
+    // read one by one only from the first byte that is not one.
+    let ascii_letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let mut length = ascii_letters;
+    let mut chars = rest[ascii_letters..].char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
         if c.is_alphabetic() {
-            length = offset + c.len_utf8();
+            length = ascii_letters + offset + c.len_utf8();
         } else if !matches!(c, '\'' | '’')
             || !chars.peek().is_some_and(|(_, next)| next.is_alphabetic())
         {
@@ -128,6 +160,13 @@ fn word_length(rest: &str) -> usize {
 fn scan_figure(slice: &str, position: usize) -> Option<(TokenKind, usize)> {
     let bytes = slice.as_bytes();
     let rest = &slice[position..];
+    // Punctuation reaches here too, and most of it can start no figure:
+    // only a digit, a point, a sign or a decade's apostrophe can.
+    if !rest.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '\u{2212}' | '\'' | '\u{2019}')
+    }) {
+        return None;
+    }
     let previous = slice[..position].chars().next_back();
     // Digits glued to a word or a figure ("G20", "MH17") are no figure's
     // start, except after a currency code ("USD115") or in a list written
@@ -309,16 +348,22 @@ fn thousands_grouped(slice: &str, mut end: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn tokens_of(text: &str) -> Vec<Token<'_>> {
+    /// Each token's kind, text and whether white space comes before it.
+    fn tokens_of(text: &str) -> Vec<(TokenKind, &str, bool)> {
+        let whole = Span::new(0, text.len());
+        let lowered = Lowered::new(text, whole);
         let mut tokens = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        tokenize(&lowered, whole, &mut tokens);
         tokens
+            .iter()
+            .map(|token| (token.kind, token.span.of(text), token.space_before))
+            .collect()
     }
 
     fn kinds_and_texts(text: &str) -> Vec<(TokenKind, &str)> {
         tokens_of(text)
             .into_iter()
-            .map(|token| (token.kind, token.text))
+            .map(|(kind, text, _)| (kind, text))
             .collect()
     }
 
@@ -375,7 +420,10 @@ mod tests {
     #[test]
     fn space_before_is_recorded() {
         let tokens = tokens_of("six-week war");
-        let spaces: Vec<bool> = tokens.iter().map(|token| token.space_before).collect();
+        let spaces: Vec<bool> = tokens
+            .iter()
+            .map(|(.., space_before)| *space_before)
+            .collect();
         assert_eq!(spaces, [true, false, false, true]);
     }
 }
