@@ -1,6 +1,8 @@
 //! The flat record of one figure, shared by the JSON Lines, JSON and CSV
 //! formats.
 
+use std::borrow::Cow;
+
 use claimcheck_core::{Assessment, Claim, Fact, Kind, Role, display};
 use serde::Serialize;
 
@@ -62,7 +64,7 @@ pub(crate) struct Record<'a> {
     base_unit: Option<&'a str>,
     base_low: Option<Figure>,
     base_high: Option<Figure>,
-    sentence: String,
+    sentence: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     verdict: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -172,6 +174,49 @@ impl<'a> Record<'a> {
 }
 
 /// A sentence on one line, as a reader would quote it.
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    if is_on_one_line(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Whether a text already is its collapsed self: ASCII with single spaces
+/// between words. Most sentences are, and a scan of their bytes is far
+/// cheaper than splitting and joining them. Any other byte above ASCII may
+/// be Unicode white space, so such a text is collapsed the long way.
+fn is_on_one_line(text: &str) -> bool {
+    let mut previous = b' ';
+    for &byte in text.as_bytes() {
+        let breaks_line =
+            !byte.is_ascii() || matches!(byte, b'\t'..=b'\r') || (byte == b' ' && previous == b' ');
+        if breaks_line {
+            return false;
+        }
+        previous = byte;
+    }
+    previous != b' '
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_whitespace;
+
+    #[test]
+    fn sentences_are_collapsed_onto_one_line() {
+        let cases = [
+            ("one two", "one two"),
+            ("one  two", "one two"),
+            (" one\n two\t", "one two"),
+            ("one\r\ntwo", "one two"),
+            ("one\u{b}two", "one two"),
+            ("one\u{a0}two", "one two"),
+            ("“quoted” words", "“quoted” words"),
+            ("", ""),
+        ];
+        for (text, line) in cases {
+            assert_eq!(collapse_whitespace(text), line, "{text:?}");
+        }
+    }
 }
