@@ -14,24 +14,21 @@ pub(crate) fn split(text: &str, block: Span) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = block.start;
     let bytes = text.as_bytes();
-    let mut chars = text[block.start..block.end].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        let terminator = block.start + offset;
+    let mut position = block.start;
+    while let Some(terminator) = next_terminator(bytes, position, block.end) {
+        let c = text[terminator..].chars().next().unwrap_or('.');
         let mut end = terminator + c.len_utf8();
-        while let Some(&(next_offset, next)) = chars.peek() {
-            if matches!(
-                next,
-                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
-            ) {
-                end = block.start + next_offset + next.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
+        end += text[end..block.end]
+            .chars()
+            .take_while(|next| {
+                matches!(
+                    next,
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+                )
+            })
+            .map(char::len_utf8)
+            .sum::<usize>();
+        position = end;
         if end < block.end && !bytes[end].is_ascii_whitespace() {
             continue;
         }
@@ -45,6 +42,18 @@ pub(crate) fn split(text: &str, block: Span) -> Vec<Span> {
     }
     push_trimmed(text, Span::new(start, block.end), &mut sentences);
     sentences
+}
+
+/// Where the next `.`, `!`, `?` or `…` is, from `from` up to `to`. Bytes
+/// are searched rather than characters decoded, since nearly every byte of
+/// prose ends nothing: the three ASCII marks are single bytes, and `…` is
+/// the only candidate that starts with 0xE2.
+fn next_terminator(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&at| match bytes[at] {
+        b'.' | b'!' | b'?' => true,
+        0xE2 => bytes[at..to].starts_with("…".as_bytes()),
+        _ => false,
+    })
 }
 
 fn starts_sentence(rest: &str) -> bool {
@@ -78,8 +87,14 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(is_initial) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Lowering an ASCII word needs no new string.
+    if word.is_ascii() {
+        ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Words that take a period in news prose without ending a sentence.
