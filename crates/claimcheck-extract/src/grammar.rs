@@ -606,6 +606,11 @@ impl Grammar<'_, '_> {
         let figure_follows = self
             .token(index + 1)
             .is_some_and(|next| next.kind == TokenKind::Figure);
+        // `may_start_at` asks this of every word, and a word is a currency
+        // only before a figure or a "$", which is cheaper to see first.
+        if token.kind == TokenKind::Word && !figure_follows && !self.is_dollar(index + 1) {
+            return None;
+        }
         if let Some(code) = million_code(token).filter(|_| figure_follows) {
             return Some((code, index + 1, 1e6));
         }
@@ -613,10 +618,7 @@ impl Grammar<'_, '_> {
             TokenKind::Symbol if token.text != "%" && token.text != "°" => {
                 Some((token.text.to_string(), index + 1))
             }
-            TokenKind::Word
-                if self.token(index + 1).is_some_and(|next| next.text == "$")
-                    && self.glued(index + 1) =>
-            {
+            TokenKind::Word if self.is_dollar(index + 1) && self.glued(index + 1) => {
                 let spelling = format!("{}$", token.lower);
                 vocab::unit(&spelling)
                     .is_some()
@@ -632,6 +634,10 @@ impl Grammar<'_, '_> {
             _ => None,
         }?;
         Some((spelling, next, 1.0))
+    }
+
+    fn is_dollar(&self, index: usize) -> bool {
+        self.token(index).is_some_and(|token| token.text == "$")
     }
 
     /// A year or span of years written as bare figures: "in 2020",
