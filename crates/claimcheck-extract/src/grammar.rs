@@ -738,11 +738,23 @@ impl Grammar<'_, '_> {
             };
             return vocab::unit(spelling).map(|_| (spelling.to_string(), index + 1, false));
         }
-        (1..=vocab::LONGEST_UNIT_PHRASE).rev().find_map(|length| {
-            let words: Option<Vec<&str>> =
-                (index..index + length).map(|at| self.word(at)).collect();
-            let phrase = words?.join(" ");
-            vocab::unit(&phrase).map(|_| (phrase, index + length, false))
+        // The longest phrase is tried first ("pounds sterling" before
+        // "pounds"). Its words are joined once, so that each shorter phrase
+        // is a prefix of it and costs no string of its own.
+        let mut phrase = String::new();
+        let mut ends = [0; vocab::LONGEST_UNIT_PHRASE];
+        let mut length = 0;
+        while let Some(word) = self.word(index + length).filter(|_| length < ends.len()) {
+            if length > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(word);
+            ends[length] = phrase.len();
+            length += 1;
+        }
+        (1..=length).rev().find_map(|length| {
+            let spelling = &phrase[..ends[length - 1]];
+            vocab::unit(spelling).map(|_| (spelling.to_string(), index + length, false))
         })
     }
 
