@@ -50,21 +50,30 @@ pub fn check<'f>(
     document_date: Option<Date>,
     index: &FactIndex<'f>,
 ) -> Vec<Assessment<'f>> {
-    let mut assessments = Vec::new();
+    let mut assessments = Vec::with_capacity(claims.len());
+    let mut sentence = Vec::new();
     let mut claims = claims.into_iter().peekable();
     while let Some(first) = claims.next() {
-        let mut sentence = vec![first];
-        while let Some(next) = claims.next_if(|next| next.sentence == sentence[0].sentence) {
-            sentence.push(next);
-        }
-        check_sentence(source, sentence, document_date, index, &mut assessments);
+        let span = first.sentence;
+        sentence.push(first);
+        sentence.extend(std::iter::from_fn(|| {
+            claims.next_if(|next| next.sentence == span)
+        }));
+        check_sentence(
+            source,
+            &mut sentence,
+            document_date,
+            index,
+            &mut assessments,
+        );
     }
     assessments
 }
 
+/// Assesses the claims of one sentence, taking them out of `claims`.
 fn check_sentence<'f>(
     source: &str,
-    claims: Vec<Claim>,
+    claims: &mut Vec<Claim>,
     document_date: Option<Date>,
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
@@ -98,7 +107,7 @@ fn check_sentence<'f>(
         .collect();
     give_each_fact_to_one_claim(&mut matches);
     let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
-    for (position, (claim, matches)) in claims.into_iter().zip(matches).enumerate() {
+    for (position, (claim, matches)) in claims.drain(..).zip(matches).enumerate() {
         let context = Context {
             texts: &texts,
             sentence: &sentence,

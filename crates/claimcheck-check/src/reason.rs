@@ -101,12 +101,17 @@ pub(crate) fn unverified(
 
 /// `facts` are the facts with their figures as [`Quote`]d.
 pub(crate) fn ambiguous(facts: &[(&Fact, &str)], verdicts: &[Verdict]) -> String {
-    let listed: Vec<String> = facts
-        .iter()
-        .zip(verdicts)
-        .map(|((fact, figure), verdict)| format!("{} ({figure}) {}", fact.id, verb(*verdict)))
-        .collect();
-    format!("facts apply equally and disagree: {}", listed.join("; "))
+    let mut reason = String::from("facts apply equally and disagree: ");
+    for (index, ((fact, figure), verdict)) in facts.iter().zip(verdicts).enumerate() {
+        let separator = if index == 0 { "" } else { "; " };
+        let _ = write!(
+            reason,
+            "{separator}{} ({figure}) {}",
+            fact.id,
+            verb(*verdict)
+        );
+    }
+    reason
 }
 
 fn verb(verdict: Verdict) -> &'static str {
