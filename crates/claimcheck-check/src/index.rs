@@ -31,8 +31,11 @@ pub struct FactIndex<'f> {
     /// Each thread's numbers for the words it has met, spelled as in the
     /// text: one lookup per word of a sentence, where folding the word
     /// and then looking the fold up took two.
-    word_ids: ThreadLocal<RefCell<FxHashMap<Box<str>, Option<WordId>>>>,
+    word_ids: ThreadLocal<RefCell<WordIds>>,
 }
+
+/// Words as the text spells them, with the numbers of their keys.
+type WordIds = FxHashMap<Box<str>, Option<WordId>>;
 
 pub(crate) type WordId = u32;
 
@@ -220,8 +223,9 @@ impl<'f> FactIndex<'f> {
     pub(crate) fn keywords_of(&self, source: &str, sentence: Span) -> SentenceKeywords {
         let mut parts = Vec::new();
         let mut compounds = Vec::new();
+        let mut word_ids = self.word_ids.get_or_default().borrow_mut();
         visit_words(source, sentence, |word, span, piece| {
-            let id = self.word_id(word);
+            let id = self.word_id(word, &mut word_ids);
             match piece {
                 Piece::Compound => compounds.extend(id.map(|id| (id, span))),
                 Piece::Single | Piece::Part => parts.push((id, span)),
@@ -236,17 +240,16 @@ impl<'f> FactIndex<'f> {
         SentenceKeywords { parts, first }
     }
 
-    /// The number of the word's key, if some keyword has it.
-    fn word_id(&self, word: &str) -> Option<WordId> {
+    /// The number of the word's key, if some keyword has it; `cache` is
+    /// this thread's [`FactIndex::word_ids`].
+    fn word_id(&self, word: &str, cache: &mut WordIds) -> Option<WordId> {
         if vocab::is_own_key(word) {
             return self.vocabulary.get(word).copied();
         }
-        let cache = self.word_ids.get_or_default();
-        if let Some(&id) = cache.borrow().get(word) {
+        if let Some(&id) = cache.get(word) {
             return id;
         }
         let id = vocab::with_word_key(word, |key| self.vocabulary.get(key).copied());
-        let mut cache = cache.borrow_mut();
         if cache.len() >= vocab::REMEMBERED_WORDS {
             cache.clear();
         }
