@@ -283,9 +283,9 @@ fn file_windows(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
 /// The records of JSON Lines inputs, read and loaded a batch at a time as
 /// they come in.
 fn record_batches(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
-    let receiver = records::spawn_reader(inputs);
+    let reader = records::spawn_reader(inputs);
     std::iter::from_fn(move || {
-        let batch = records::next_batch(&receiver)?;
+        let batch = reader.next_batch()?;
         Some(
             batch
                 .into_par_iter()

@@ -5,15 +5,18 @@
 //! in flight, and results come out before the input ends.
 
 use std::io::{self, BufRead, BufReader, Read};
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use serde_json::{Map, Value};
 
 use crate::inputs::{Input, STDIN_NAME};
 
-/// How many lines may wait between the reading thread and the checking.
-const LINES_WAITING: usize = 256;
+/// How many bytes of lines may wait between the reading thread and the
+/// checking, so that memory is bounded by bytes however long the lines
+/// are. A longer line still passes, alone.
+const BYTES_WAITING: usize = 4 << 20;
 
 /// About how many bytes of lines are checked at once.
 const BATCH_BYTES: usize = 2 << 20;
@@ -120,25 +123,76 @@ pub(crate) enum Incoming {
     Failed(anyhow::Error),
 }
 
-/// Reads the inputs' lines on a thread of their own, in order.
-pub(crate) fn spawn_reader(inputs: Vec<Input>) -> Receiver<Incoming> {
-    let (sender, receiver) = mpsc::sync_channel(LINES_WAITING);
+/// The lines of the inputs, read ahead on a thread of their own.
+#[derive(Debug)]
+pub(crate) struct Reader {
+    receiver: Receiver<Incoming>,
+    waiting: Arc<Waiting>,
+}
+
+/// The bytes read but not yet taken for checking.
+#[derive(Debug, Default)]
+struct Waiting {
+    bytes: Mutex<usize>,
+    taken: Condvar,
+}
+
+impl Waiting {
+    /// Counts `size` more bytes as waiting, once they fit under `limit`;
+    /// at once when nothing waits, so that a longer line passes alone.
+    fn add(&self, size: usize, limit: usize) {
+        let mut bytes = self.bytes.lock().unwrap_or_else(PoisonError::into_inner);
+        while *bytes > 0 && *bytes + size > limit {
+            bytes = self
+                .taken
+                .wait(bytes)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        *bytes += size;
+    }
+
+    fn take(&self, size: usize) {
+        let mut bytes = self.bytes.lock().unwrap_or_else(PoisonError::into_inner);
+        *bytes -= size;
+        self.taken.notify_one();
+    }
+}
+
+/// Reads the inputs' lines on a thread of their own, in order, keeping
+/// at most [`BYTES_WAITING`] of them ahead of the checking.
+pub(crate) fn spawn_reader(inputs: Vec<Input>) -> Reader {
+    let (sender, receiver) = mpsc::channel();
+    let waiting = Arc::new(Waiting::default());
+    let handover = Handover {
+        sender,
+        waiting: Arc::clone(&waiting),
+    };
     thread::spawn(move || {
         for input in inputs {
-            if read_input(&input, &sender).is_err() {
+            if read_input(&input, &handover).is_err() {
                 // The receiver has gone: the run stopped.
                 return;
             }
         }
     });
-    receiver
+    Reader { receiver, waiting }
+}
+
+/// The reading thread's end of the hand-over.
+struct Handover {
+    sender: Sender<Incoming>,
+    waiting: Arc<Waiting>,
+}
+
+impl Handover {
+    fn send(&self, incoming: Incoming) -> Result<(), mpsc::SendError<Incoming>> {
+        self.waiting.add(size(&incoming), BYTES_WAITING);
+        self.sender.send(incoming)
+    }
 }
 
 /// Sends one input's lines; fails only when nobody listens any more.
-fn read_input(
-    input: &Input,
-    sender: &SyncSender<Incoming>,
-) -> Result<(), mpsc::SendError<Incoming>> {
+fn read_input(input: &Input, sender: &Handover) -> Result<(), mpsc::SendError<Incoming>> {
     let (file, reader): (String, Box<dyn Read>) = match input {
         Input::Stdin => (STDIN_NAME.to_string(), Box::new(io::stdin())),
         Input::File(path) => match std::fs::File::open(path) {
@@ -181,25 +235,62 @@ fn read_input(
     Ok(())
 }
 
-/// The next batch: what has been read, up to about [`BATCH_BYTES`],
-/// waiting only for the first line. `None` when the inputs are done.
-pub(crate) fn next_batch(receiver: &Receiver<Incoming>) -> Option<Vec<Incoming>> {
-    let first = receiver.recv().ok()?;
-    let mut bytes = size(&first);
-    let mut batch = vec![first];
-    while bytes < BATCH_BYTES {
-        let Ok(next) = receiver.try_recv() else {
-            break;
-        };
-        bytes += size(&next);
-        batch.push(next);
+impl Reader {
+    /// The next batch: what has been read, up to about [`BATCH_BYTES`],
+    /// waiting only for the first line. `None` when the inputs are done.
+    pub(crate) fn next_batch(&self) -> Option<Vec<Incoming>> {
+        let first = self.receiver.recv().ok()?;
+        let mut bytes = size(&first);
+        let mut batch = vec![first];
+        while bytes < BATCH_BYTES {
+            let Ok(next) = self.receiver.try_recv() else {
+                break;
+            };
+            bytes += size(&next);
+            batch.push(next);
+        }
+        self.waiting.take(bytes);
+        Some(batch)
     }
-    Some(batch)
 }
 
+/// The bytes a hand-over holds.
 fn size(incoming: &Incoming) -> usize {
     match incoming {
-        Incoming::Line(line) => line.bytes.len(),
-        Incoming::Failed(_) => 0,
+        Incoming::Line(line) => size_of::<Line>() + line.file.len() + line.bytes.len(),
+        Incoming::Failed(_) => size_of::<Incoming>(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn lines_wait_only_while_their_bytes_fit() {
+        let waiting = Arc::new(Waiting::default());
+        waiting.add(6, 10);
+        let reading = {
+            let waiting = Arc::clone(&waiting);
+            thread::spawn(move || waiting.add(6, 10))
+        };
+        thread::sleep(Duration::from_millis(50));
+        assert!(
+            !reading.is_finished(),
+            "12 bytes waited under a limit of 10"
+        );
+        waiting.take(6);
+        reading
+            .join()
+            .expect("the reader goes on once bytes are taken");
+        waiting.take(6);
+        waiting.add(25, 10);
+        assert_eq!(
+            *waiting.bytes.lock().unwrap(),
+            25,
+            "a long line passes alone"
+        );
     }
 }
