@@ -137,9 +137,10 @@ thread_local! {
     static SHOWN_NOUNS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
-/// How many folded words a thread keeps before starting afresh: enough
-/// for the working vocabulary of a newsroom's prose, small enough (a few
-/// MB) that memory does not grow with the corpus.
+/// How many words each per-thread word cache (here, in the grammar, in
+/// the fact index) keeps before starting afresh: enough for the working
+/// vocabulary of a newsroom's prose, small enough (a few MB) that memory
+/// does not grow with the corpus.
 pub const REMEMBERED_WORDS: usize = 20_000;
 
 /// `fold(word)`, remembered per thread and lent to `read`: the inflection

@@ -928,17 +928,13 @@ fn may_start_mention(word: &str) -> bool {
             || lexicon::is_indefinite_article(word)
             || lexicon::vague_multiple(word).is_some();
         // Bounded, so that memory does not grow with the corpus's vocabulary.
-        if answers.len() >= REMEMBERED_WORDS {
+        if answers.len() >= vocab::REMEMBERED_WORDS {
             answers.clear();
         }
         answers.insert(word.into(), answer);
         answer
     })
 }
-
-/// How many words [`may_start_mention`] remembers per thread before
-/// starting afresh: the working vocabulary of most prose, in about a MB.
-const REMEMBERED_WORDS: usize = 20_000;
 
 /// A currency code with an M for millions, as finance writes it: "MUSD",
 /// "MEUR". Returns the code.
