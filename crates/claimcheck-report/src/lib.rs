@@ -138,7 +138,9 @@ const RECORD_BYTES: usize = 800;
 /// rather than copied onto fresh pages each time it grows. Room never
 /// written takes no memory.
 fn room_for<'c>(claims: impl Iterator<Item = &'c Claim>) -> usize {
-    claims.map(|claim| claim.sentence.len() + RECORD_BYTES).sum()
+    claims
+        .map(|claim| claim.sentence.len() + RECORD_BYTES)
+        .sum()
 }
 
 impl Rendered {
