@@ -413,6 +413,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn flat_keywords_read_back_as_the_groups_given() {
+        let facts: Vec<Vec<Vec<&str>>> = vec![
+            vec![vec!["war"], vec!["2020", "six week", "soviet union army"]],
+            vec![],
+            vec![vec!["geneva", "war"]],
+        ];
+        let mut vocabulary = FxHashMap::default();
+        let mut keywords = Keywords::default();
+        for groups in &facts {
+            let groups: Vec<Vec<String>> = groups
+                .iter()
+                .map(|group| group.iter().map(ToString::to_string).collect())
+                .collect();
+            keywords.push(&groups, &mut vocabulary);
+        }
+        let spelled = |id: &WordId| {
+            let (word, _) = vocabulary.iter().find(|(_, number)| *number == id).unwrap();
+            word.clone()
+        };
+        for (position, groups) in facts.iter().enumerate() {
+            let read: Vec<Vec<String>> = keywords
+                .of(position)
+                .map(|phrases| {
+                    assert_eq!(phrases.len(), phrases.clone().count());
+                    phrases
+                        .map(|phrase| phrase.iter().map(spelled).collect::<Vec<_>>().join(" "))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(read, *groups, "fact {position}");
+        }
+        assert_eq!(vocabulary.len(), 8, "each word numbered once");
+    }
+
+    #[test]
     fn keywords_meet_words_in_any_number_and_inside_compounds() {
         let keywords = "war|six-week|week|2020|soviet union|troop|union soviet|geneva";
         let csv = format!("id,value,unit,keywords\nfact,1,troops,{keywords}\n");
