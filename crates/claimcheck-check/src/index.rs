@@ -231,9 +231,9 @@ impl<'f> FactIndex<'f> {
                 Piece::Single | Piece::Part => parts.push((id, span)),
             }
         });
-        let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
         let mut first =
-            FxHashMap::with_capacity_and_hasher(single_words.clone().count(), FxBuildHasher);
+            FxHashMap::with_capacity_and_hasher(parts.len() + compounds.len(), FxBuildHasher);
+        let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
         for (word, span) in single_words.chain(compounds) {
             first.entry(word).or_insert(span);
         }
