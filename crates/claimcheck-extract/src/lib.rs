@@ -12,6 +12,7 @@
 //! matter yield nothing; addresses, file names, version strings, phone
 //! numbers and clock times are skipped in any format.
 
+mod cuts;
 mod grammar;
 mod lexicon;
 mod prose;

@@ -8,11 +8,17 @@
 //! "more than **6,500**" still reads as one phrase; text that is not prose
 //! becomes [`BARRIER`] bytes, which no phrase may cross.
 
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
 use claimcheck_core::Span;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use regex::Regex;
-use std::sync::LazyLock;
+use rustc_hash::FxHashSet;
+
+use crate::cuts;
 
 /// Fills text that is not prose. An ASCII control byte keeps the buffer
 /// valid UTF-8 whatever bytes it replaces.
@@ -49,41 +55,221 @@ pub(crate) fn plain(source: &str) -> Prose {
 }
 
 pub(crate) fn markdown(source: &str) -> Prose {
-    let mut text: Vec<u8> = source
-        .bytes()
-        .map(|byte| if byte == b'\n' { b'\n' } else { b' ' })
+    markdown_in_pieces(source, PARSE_PIECE_BYTES)
+}
+
+/// About how many bytes of a large Markdown document are parsed as one
+/// piece. Parsing is otherwise the one step of a document that a single
+/// thread does while the rest wait.
+const PARSE_PIECE_BYTES: usize = 1 << 20;
+
+fn markdown_in_pieces(source: &str, piece_bytes: usize) -> Prose {
+    let mut text: Vec<u8> = source.bytes().map(blank).collect();
+    let (declared_date, body) = match front_matter(source) {
+        Some((fields, body)) => (front_matter_date(&source[fields]), body),
+        None => (None, 0),
+    };
+    let mut pieces: Vec<Range<usize>> = cuts::pieces(&source[body..], piece_bytes)
+        .into_iter()
+        .map(|piece| piece.start + body..piece.end + body)
         .collect();
-    let mut blocks = Vec::new();
+    let mut read: Vec<ReadPiece> = split_at(&mut text[body..], &pieces)
+        .into_par_iter()
+        .zip(&pieces)
+        .map(|(slice, piece)| read_piece(source, piece.clone(), Definitions::None, slice))
+        .collect();
+    // A block left open at a cut means the cut was wrong: the rest of the
+    // document is read again as one piece.
+    if let Some(wrong) = read[..read.len() - 1]
+        .iter()
+        .position(|piece| piece.open_at_end)
+    {
+        let rest = pieces[wrong].start..source.len();
+        pieces.truncate(wrong);
+        pieces.push(rest.clone());
+        read.truncate(wrong);
+        read.push(reread_piece(
+            source,
+            rest.clone(),
+            Definitions::None,
+            &mut text[rest],
+        ));
+    }
+    // A piece may refer to link labels and footnotes that another defines:
+    // it is read again with their definitions.
+    let elsewhere: Vec<String> = (0..read.len())
+        .map(|index| definitions_outside(&read, index))
+        .collect();
+    if elsewhere.iter().any(|definitions| !definitions.is_empty()) {
+        let again: Vec<Option<ReadPiece>> = split_at(&mut text[body..], &pieces)
+            .into_par_iter()
+            .zip(&pieces)
+            .zip(&elsewhere)
+            .map(|((slice, piece), definitions)| {
+                (!definitions.is_empty()).then(|| {
+                    let definitions = if piece.start == body {
+                        Definitions::After(definitions)
+                    } else {
+                        Definitions::Before(definitions)
+                    };
+                    reread_piece(source, piece.clone(), definitions, slice)
+                })
+            })
+            .collect();
+        for (piece, again) in read.iter_mut().zip(again) {
+            if let Some(again) = again {
+                *piece = again;
+            }
+        }
+    }
+    mask_non_prose_tokens(&mut text);
+    Prose {
+        text: into_string(text),
+        blocks: read.into_iter().flat_map(|piece| piece.blocks).collect(),
+        declared_date,
+    }
+}
+
+/// Definitions, in the simplest form, of the labels that the pieces other
+/// than the one at `index` define and it does not.
+fn definitions_outside(read: &[ReadPiece], index: usize) -> String {
+    let own: FxHashSet<&str> = read[index].labels.iter().map(String::as_str).collect();
+    let mut labels: Vec<&str> = read
+        .iter()
+        .enumerate()
+        .filter(|&(other, _)| other != index)
+        .flat_map(|(_, piece)| piece.labels.iter().map(String::as_str))
+        .filter(|label| !own.contains(label))
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let mut definitions = String::new();
+    for label in labels {
+        // A blank line after each, or a footnote would take in the next.
+        for part in ["[", label, "]: x\n\n"] {
+            definitions.push_str(part);
+        }
+    }
+    definitions
+}
+
+/// Reads a piece again into `text`, its part of the document's buffer,
+/// after blanking what an earlier reading wrote there.
+fn reread_piece(
+    source: &str,
+    piece: Range<usize>,
+    definitions: Definitions<'_>,
+    text: &mut [u8],
+) -> ReadPiece {
+    for (slot, &byte) in text.iter_mut().zip(&source.as_bytes()[piece.clone()]) {
+        *slot = blank(byte);
+    }
+    read_piece(source, piece, definitions, text)
+}
+
+/// What a byte of the source is before any prose is copied in: line
+/// breaks stay, so that lines and blank lines keep their places.
+fn blank(byte: u8) -> u8 {
+    if byte == b'\n' { b'\n' } else { b' ' }
+}
+
+/// `text` cut at the pieces' bounds, which cover it in order.
+fn split_at<'t>(text: &'t mut [u8], pieces: &[Range<usize>]) -> Vec<&'t mut [u8]> {
+    let mut slices = Vec::with_capacity(pieces.len());
+    let mut rest = text;
+    for piece in pieces {
+        let (slice, after) = rest.split_at_mut(piece.len());
+        slices.push(slice);
+        rest = after;
+    }
+    slices
+}
+
+/// What reading one piece of a document gave.
+struct ReadPiece {
+    /// Its blocks, at offsets in the document.
+    blocks: Vec<Span>,
+    /// Whether a code or HTML block ran to the piece's end: its cut may
+    /// have fallen inside that block.
+    open_at_end: bool,
+    /// The link labels it defines, and its footnotes as `^label`.
+    labels: Vec<String>,
+}
+
+/// Definitions of labels that a piece refers to and other pieces define,
+/// and where they go.
+#[derive(Clone, Copy)]
+enum Definitions<'d> {
+    None,
+    /// Before the piece, where a code block left open at the document's
+    /// end cannot take them in.
+    Before(&'d str),
+    /// After the first piece, which ends at a cut, after a blank line: it
+    /// may start indented, and would then continue a footnote placed
+    /// before it.
+    After(&'d str),
+}
+
+/// Parses the `piece` of `source` with `definitions`, and writes its prose
+/// into `text`, the piece's part of the document's buffer.
+fn read_piece(
+    source: &str,
+    piece: Range<usize>,
+    definitions: Definitions<'_>,
+    text: &mut [u8],
+) -> ReadPiece {
+    let written = &source[piece.clone()];
+    let (parsed, before): (Cow<'_, str>, usize) = match definitions {
+        Definitions::None => (Cow::Borrowed(written), 0),
+        Definitions::Before(definitions) => (
+            Cow::Owned(format!("{definitions}{written}")),
+            definitions.len(),
+        ),
+        Definitions::After(definitions) => (Cow::Owned(format!("{written}\n{definitions}")), 0),
+    };
+    let end = written.len();
+    let mut read = ReadPiece {
+        blocks: Vec::new(),
+        open_at_end: false,
+        labels: Vec::new(),
+    };
     let mut open_block: Option<Span> = None;
     let mut hidden_depth = 0usize;
     // Whether each open link hides its text, so its end knows what to undo.
     let mut open_links: Vec<bool> = Vec::new();
-    let mut in_metadata = false;
-    let mut declared_date = None;
-
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    // Not metadata blocks: the parser takes them anywhere, and would hide
+    // the prose between two thematic breaks.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut events = Parser::new_ext(&parsed, options).into_offset_iter();
+    for (event, range) in events.by_ref() {
+        // The definitions are there only to be referred to.
+        if !(before..before + end).contains(&range.start) {
+            continue;
+        }
+        let range = range.start - before..(range.end - before).min(end);
         match event {
             Event::Start(tag) => {
                 if is_block(&tag) {
-                    close(&mut open_block, &mut blocks);
+                    close(&mut open_block, &mut read.blocks, piece.start);
                 }
                 match tag {
-                    Tag::MetadataBlock(_) => in_metadata = true,
-                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } => {
+                    Tag::FootnoteDefinition(label) => read.labels.push(format!("^{label}")),
+                    Tag::CodeBlock(_) | Tag::HtmlBlock => {
                         hidden_depth += 1;
-                        fill(&mut text, range.start, range.end, BARRIER);
+                        fill(text, range.start, range.end, BARRIER);
+                        read.open_at_end |= range.end == end;
+                    }
+                    Tag::Image { .. } => {
+                        hidden_depth += 1;
+                        fill(text, range.start, range.end, BARRIER);
                     }
                     Tag::Link { link_type, .. } => {
                         // An autolink's text is its address.
                         let hides = matches!(link_type, LinkType::Autolink | LinkType::Email);
                         if hides {
                             hidden_depth += 1;
-                            fill(&mut text, range.start, range.end, BARRIER);
+                            fill(text, range.start, range.end, BARRIER);
                         }
                         open_links.push(hides);
                     }
@@ -92,20 +278,16 @@ pub(crate) fn markdown(source: &str) -> Prose {
             }
             Event::End(tag_end) => {
                 match tag_end {
-                    TagEnd::MetadataBlock(_) => in_metadata = false,
                     TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => hidden_depth -= 1,
                     TagEnd::Link if open_links.pop() == Some(true) => hidden_depth -= 1,
                     _ => {}
                 }
                 if is_block_end(tag_end) {
-                    close(&mut open_block, &mut blocks);
+                    close(&mut open_block, &mut read.blocks, piece.start);
                 }
             }
-            Event::Text(content) if in_metadata => {
-                declared_date = declared_date.or_else(|| front_matter_date(&content));
-            }
             Event::Text(content) if hidden_depth == 0 => {
-                copy_prose(source, &mut text, range.start, range.end, &content);
+                copy_prose(written, text, range.start, range.end, &content);
                 let span = Span::new(range.start, range.end);
                 open_block = Some(open_block.map_or(span, |block| block.cover(span)));
             }
@@ -114,18 +296,21 @@ pub(crate) fn markdown(source: &str) -> Prose {
             | Event::InlineHtml(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => {
-                fill(&mut text, range.start, range.end, BARRIER);
+                fill(text, range.start, range.end, BARRIER);
             }
             _ => {}
         }
     }
-    close(&mut open_block, &mut blocks);
-    mask_non_prose_tokens(&mut text);
-    Prose {
-        text: into_string(text),
-        blocks,
-        declared_date,
+    close(&mut open_block, &mut read.blocks, piece.start);
+    if matches!(definitions, Definitions::None) {
+        read.labels.extend(
+            events
+                .reference_definitions()
+                .iter()
+                .map(|(label, _)| label.to_string()),
+        );
     }
+    read
 }
 
 fn is_block(tag: &Tag<'_>) -> bool {
@@ -154,9 +339,11 @@ fn is_block_end(tag_end: TagEnd) -> bool {
     )
 }
 
-fn close(open_block: &mut Option<Span>, blocks: &mut Vec<Span>) {
+/// Ends the open block, if any, as a block of the document, whose offsets
+/// are `offset` past the piece's.
+fn close(open_block: &mut Option<Span>, blocks: &mut Vec<Span>, offset: usize) {
     if let Some(block) = open_block.take() {
-        blocks.push(block);
+        blocks.push(Span::new(block.start + offset, block.end + offset));
     }
 }
 
@@ -181,6 +368,36 @@ fn copy_prose(source: &str, text: &mut [u8], start: usize, end: usize, content: 
     } else if content.len() <= written.len() && written.is_ascii() {
         text[start..start + content.len()].copy_from_slice(content.as_bytes());
     }
+}
+
+/// The front matter a document opens with, YAML between `---` lines (or
+/// ending with `...`) or TOML between `+++` lines: where its fields lie,
+/// and where the body after it starts.
+fn front_matter(source: &str) -> Option<(Range<usize>, usize)> {
+    let is_delimiter = |line: &str, delimiter: &str| line.trim_end() == delimiter;
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next()?;
+    let closers: &[&str] = if is_delimiter(first, "---") {
+        &["---", "..."]
+    } else if is_delimiter(first, "+++") {
+        &["+++"]
+    } else {
+        return None;
+    };
+    let fields_start = first.len();
+    let mut at = fields_start;
+    for (index, line) in lines.enumerate() {
+        let is_closing = closers.iter().any(|closer| is_delimiter(line, closer));
+        // An empty or blank first field line makes the first a thematic break.
+        if index == 0 && (is_closing || line.trim().is_empty()) {
+            return None;
+        }
+        if is_closing {
+            return Some((fields_start..at, at + line.len()));
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn front_matter_date(yaml: &str) -> Option<String> {
@@ -343,6 +560,28 @@ mod tests {
     }
 
     #[test]
+    fn only_the_opening_front_matter_is_not_prose() {
+        // The Markdown parser would also take `---` … `---` further down for
+        // front matter, and the prose between for its fields.
+        let source = "Intro, 5 troops.\n\n---\nThen 6 troops.\n\nAnd 7 troops.\n\n---\n";
+        let prose = markdown(source);
+        assert!(prose.text.contains("Then 6 troops."), "{:?}", prose.text);
+        assert!(prose.text.contains("And 7 troops."), "{:?}", prose.text);
+        assert_eq!(prose.declared_date, None);
+
+        let toml = "+++\ndate = \"2022-10-31\"\n+++\nBody, 8 troops.\n";
+        let prose = markdown(toml);
+        assert_eq!(prose.declared_date.as_deref(), Some("2022-10-31"));
+        assert!(!prose.text.contains("date"), "{:?}", prose.text);
+        assert!(prose.text.contains("Body, 8 troops."));
+
+        // An empty first field line makes `---` a thematic break.
+        let prose = markdown("---\n\ndate: 2022-10-31\n---\n");
+        assert_eq!(prose.declared_date, None);
+        assert!(prose.text.contains("2022-10-31"), "{:?}", prose.text);
+    }
+
+    #[test]
     fn blocks_split_paragraphs_headings_and_items() {
         let source = "# Title 1\n\nPara one\ncontinues.\n\n- item 2\n- item 3\n";
         let prose = markdown(source);
@@ -402,6 +641,128 @@ mod tests {
             shown("ISBN\n\n978-3-16-148410-0 x"),
             "ISBN\n\n978-3-16-148410-0 x"
         );
+    }
+
+    /// Blocks of Markdown, each with figures and a line that starts with a
+    /// letter after a blank line, so that the cuts fall in and around them.
+    const BLOCKS: &[&str] = &[
+        "Para with 5 troops, [the report][un], [un] and a note[^1].",
+        "```\ncode 1\n\nLetter 2 in code\n```",
+        "~~~~\nx\n\nY 3\n~~~~",
+        "  ```\nindented fence 4\n\nZ 4\n  ```",
+        "- ```\n  list fence 5\n\n  more 6",
+        "- item 7\n\n  continued 8",
+        "> quote 9\n>\n> more 10",
+        "<!-- comment 11\n\nStill comment 12\n-->",
+        "<script>\nvar a = 13;\n\nb 14\n</script>",
+        "<div>\nhtml 15\n</div>",
+        "| a | b |\n|---|---|\n| 16 | 17 |",
+        "    indented code 18\n\n    more 19",
+        "[un]: https://example.com/20",
+        "[^1]: Footnote 21 text.",
+        "Heading 22\n==========",
+        "# Heading 23",
+        "1. first 24\n2. second 25",
+        "Text `code 26` and <b>27</b> with an ![image 28](x.png).",
+        "<pre>\n28\n\nLetter 29\n</pre>",
+        "> ```\n> quoted fence 30\n>\n> Letter 31",
+        "<!DOCTYPE x\n\nLetter 32\n>",
+        "<?php\n\nLetter 33 ?>",
+        "<![CDATA[\n\nLetter 34]]>",
+        "[^2]: Footnote 35\n\n    continued 36 [^1]",
+        "- a 37\n\n  ```\n  x 38\n\n  Y 39\n  ```",
+        "Setext 40\n---",
+        "~~~ info `41`\nz\n\nW 42\n~~~",
+        "``` `43`\nnot a fence",
+        "---\nafter a break 44",
+        "...",
+        "+++\nplus 45\n+++",
+        UNCLOSED_FENCE,
+    ];
+
+    /// A code block that runs to the document's end, and swallows any
+    /// block after it.
+    const UNCLOSED_FENCE: &str = "```rust\nfn main() {}\n\nfn unclosed() {}";
+
+    /// Whether a document read in the smallest pieces it can be cut into
+    /// reads as it does whole; if not, where they first differ.
+    fn reads_in_pieces_as_whole(source: &str) -> Result<(), String> {
+        let whole = markdown_in_pieces(source, usize::MAX);
+        let pieces = markdown_in_pieces(source, 1);
+        let around = |at: usize| {
+            let start = source.floor_char_boundary(at.saturating_sub(60));
+            let end = source.ceil_char_boundary((at + 60).min(source.len()));
+            format!("at byte {at}, in {:?}", &source[start..end])
+        };
+        if let Some(at) =
+            (0..source.len()).find(|&at| whole.text.as_bytes()[at] != pieces.text.as_bytes()[at])
+        {
+            return Err(format!("the prose differs {}", around(at)));
+        }
+        if let Some((whole_block, piece_block)) = whole
+            .blocks
+            .iter()
+            .zip(&pieces.blocks)
+            .find(|(a, b)| a != b)
+        {
+            return Err(format!(
+                "block {:?} whole is {:?} in pieces, {}",
+                whole_block.of(source),
+                piece_block.of(source),
+                around(whole_block.start)
+            ));
+        }
+        if whole.blocks.len() != pieces.blocks.len() || whole.declared_date != pieces.declared_date
+        {
+            return Err("the blocks or the date differ".to_string());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_large_markdown_document_reads_in_pieces_as_it_would_whole() {
+        let mut source = String::from("---\ntitle: x\n\ndate: 2022-10-31\n---\n\n");
+        for round in 0..3 {
+            let blocks = BLOCKS.iter().filter(|&&block| block != UNCLOSED_FENCE);
+            for (index, block) in blocks.enumerate() {
+                source.push_str(block);
+                source.push_str(if (index + round) % 4 == 0 {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
+                source.push_str("Letter after a blank line.\n\n");
+            }
+        }
+        source.push_str(UNCLOSED_FENCE);
+        assert!(
+            cuts::pieces(&source, 1).len() > 30,
+            "the document was hardly cut: {} pieces",
+            cuts::pieces(&source, 1).len()
+        );
+        reads_in_pieces_as_whole(&source).unwrap();
+        assert_eq!(
+            markdown_in_pieces(&source, 1).declared_date.as_deref(),
+            Some("2022-10-31")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_sequence_of_blocks_reads_in_pieces_as_whole(
+            picks in proptest::collection::vec((0..BLOCKS.len(), 0..3usize), 1..40)
+        ) {
+            let mut source = String::new();
+            for (block, gap) in picks {
+                source.push_str(BLOCKS[block]);
+                source.push_str(["\n", "\n\n", "\n\nLetter.\n\n"][gap]);
+            }
+            if let Err(difference) = reads_in_pieces_as_whole(&source) {
+                return Err(proptest::test_runner::TestCaseError::fail(
+                    format!("{source:?}\n{difference}"),
+                ));
+            }
+        }
     }
 
     #[test]
