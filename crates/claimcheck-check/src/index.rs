@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
 use claimcheck_core::vocab::{self, Synonyms};
@@ -108,12 +108,14 @@ struct Bucket {
 }
 
 /// A sentence's words as the index numbers them; words no keyword has are
-/// `None`.
-#[derive(Debug)]
+/// `None`. One is filled sentence after sentence, keeping its room.
+#[derive(Debug, Default)]
 pub(crate) struct SentenceKeywords {
     /// Single words in order, compounds split into their parts, for
     /// phrases of several words.
     parts: Vec<(Option<WordId>, Span)>,
+    /// The whole compounds that are keyword words, while `first` is built.
+    compounds: Vec<(WordId, Span)>,
     /// Where each keyword word first stands: among the single words, else
     /// among the whole compounds.
     first: FxHashMap<WordId, Span>,
@@ -219,10 +221,22 @@ impl<'f> FactIndex<'f> {
             .map_or(&[], |bucket| bucket.all.as_slice())
     }
 
-    /// The words of a sentence of `source` in the index's numbers.
-    pub(crate) fn keywords_of(&self, source: &str, sentence: Span) -> SentenceKeywords {
-        let mut parts = Vec::new();
-        let mut compounds = Vec::new();
+    /// Puts the words of a sentence of `source` into `keywords` in the
+    /// index's numbers, replacing what it held.
+    pub(crate) fn number_words(
+        &self,
+        source: &str,
+        sentence: Span,
+        keywords: &mut SentenceKeywords,
+    ) {
+        let SentenceKeywords {
+            parts,
+            compounds,
+            first,
+        } = keywords;
+        parts.clear();
+        compounds.clear();
+        first.clear();
         let mut word_ids = self.word_ids.get_or_default().borrow_mut();
         visit_words(source, sentence, |word, span, piece| {
             let id = self.word_id(word, &mut word_ids);
@@ -231,13 +245,10 @@ impl<'f> FactIndex<'f> {
                 Piece::Single | Piece::Part => parts.push((id, span)),
             }
         });
-        let mut first =
-            FxHashMap::with_capacity_and_hasher(parts.len() + compounds.len(), FxBuildHasher);
         let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
-        for (word, span) in single_words.chain(compounds) {
+        for (word, span) in single_words.chain(compounds.iter().copied()) {
             first.entry(word).or_insert(span);
         }
-        SentenceKeywords { parts, first }
     }
 
     /// The number of the word's key, if some keyword has it; `cache` is
@@ -455,7 +466,8 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let index = FactIndex::new(&facts, Synonyms::default());
         let text = "A six-week war in autumn 2020, when the Soviet Union's troops left.";
-        let sentence = index.keywords_of(text, Span::new(0, text.len()));
+        let mut sentence = SentenceKeywords::default();
+        index.number_words(text, Span::new(0, text.len()), &mut sentence);
         let cases = [
             ("war", Some("war")),
             ("six-week", Some("six-week")),

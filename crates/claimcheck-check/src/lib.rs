@@ -52,6 +52,7 @@ pub fn check<'f>(
 ) -> Vec<Assessment<'f>> {
     let mut assessments = Vec::with_capacity(claims.len());
     let mut sentence = Vec::new();
+    let mut keywords = SentenceKeywords::default();
     let mut claims = claims.into_iter().peekable();
     while let Some(first) = claims.next() {
         let span = first.sentence;
@@ -62,6 +63,7 @@ pub fn check<'f>(
         check_sentence(
             source,
             &mut sentence,
+            &mut keywords,
             document_date,
             index,
             &mut assessments,
@@ -70,15 +72,18 @@ pub fn check<'f>(
     assessments
 }
 
-/// Assesses the claims of one sentence, taking them out of `claims`.
+/// Assesses the claims of one sentence, taking them out of `claims`;
+/// `sentence` is room for its keywords.
 fn check_sentence<'f>(
     source: &str,
     claims: &mut Vec<Claim>,
+    sentence: &mut SentenceKeywords,
     document_date: Option<Date>,
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
 ) {
-    let sentence = index.keywords_of(source, claims[0].sentence);
+    index.number_words(source, claims[0].sentence, sentence);
+    let sentence = &*sentence;
     let mut positions = Vec::new();
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
@@ -89,10 +94,10 @@ fn check_sentence<'f>(
                 return matches;
             }
             let noun = index.noun_id(claim);
-            index.candidates(claim, &sentence, &mut positions);
+            index.candidates(claim, sentence, &mut positions);
             matches.candidates.reserve(positions.len());
             for &position in &positions {
-                if let Ok(fit) = index.fit(position, claim.span, noun, &sentence) {
+                if let Ok(fit) = index.fit(position, claim.span, noun, sentence) {
                     let fact = index.fact(position);
                     matches.candidates.push(Candidate {
                         position,
@@ -110,7 +115,7 @@ fn check_sentence<'f>(
     for (position, (claim, matches)) in claims.drain(..).zip(matches).enumerate() {
         let context = Context {
             texts: &texts,
-            sentence: &sentence,
+            sentence,
             index,
             document_date,
         };
