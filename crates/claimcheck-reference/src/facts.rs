@@ -178,7 +178,7 @@ impl Row<'_> {
         let column = "unit";
         let alternatives: Vec<String> = cell
             .split('|')
-            .map(|alt| phrase(alt, str::to_lowercase))
+            .map(|alt| phrase(alt, |word, phrase| phrase.push_str(&word.to_lowercase())))
             .collect();
         if alternatives.iter().any(String::is_empty) {
             self.errors.push(row_error!(
@@ -351,7 +351,11 @@ impl Row<'_> {
             .map(|group| {
                 group
                     .split('|')
-                    .map(|alt| phrase(alt, vocab::word_key))
+                    .map(|alt| {
+                        phrase(alt, |word, phrase| {
+                            vocab::with_word_key(word, |key| phrase.push_str(key));
+                        })
+                    })
                     .collect()
             })
             .collect();
@@ -397,13 +401,17 @@ fn scaled_alternatives(alternatives: &[String]) -> (f64, Vec<String>) {
     (magnitude, bare)
 }
 
-/// The words of `text`, each passed through `fold`, with single spaces
+/// The words of `text`, each appended by `fold`, with single spaces
 /// between them, as [`vocab`] spells phrases.
-fn phrase(text: &str, fold: impl Fn(&str) -> String) -> String {
-    text.split_whitespace()
-        .map(fold)
-        .collect::<Vec<_>>()
-        .join(" ")
+fn phrase(text: &str, fold: impl Fn(&str, &mut String)) -> String {
+    let mut phrase = String::with_capacity(text.len());
+    for (index, word) in text.split_whitespace().enumerate() {
+        if index > 0 {
+            phrase.push(' ');
+        }
+        fold(word, &mut phrase);
+    }
+    phrase
 }
 
 fn syntax_of(unit: &str) -> Syntax {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use csv::ByteRecord;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::ReferenceError;
 
@@ -84,7 +85,9 @@ pub(crate) fn read_table<T>(
 /// Where each known column is.
 pub(crate) struct Header {
     width: usize,
-    index: HashMap<&'static str, usize>,
+    /// The known columns by position, in column order, so that encoding
+    /// problems come out as they appear.
+    columns: Vec<(usize, &'static str)>,
 }
 
 fn read_header(
@@ -126,9 +129,11 @@ fn read_header(
             complete = false;
         }
     }
+    let mut columns: Vec<_> = index.into_iter().map(|(column, i)| (i, column)).collect();
+    columns.sort_unstable();
     complete.then_some(Header {
         width: record.len(),
-        index,
+        columns,
     })
 }
 
@@ -183,18 +188,11 @@ fn read_row<'a, T>(
     let mut row = Row {
         path,
         line,
-        cells: HashMap::new(),
+        cells: FxHashMap::with_capacity_and_hasher(header.columns.len(), FxBuildHasher),
         unreadable: Vec::new(),
         errors: Vec::new(),
     };
-    // In column order, so that encoding problems come out as they appear.
-    let mut columns: Vec<_> = header
-        .index
-        .iter()
-        .map(|(column, i)| (*i, *column))
-        .collect();
-    columns.sort_unstable();
-    for (i, column) in columns {
+    for &(i, column) in &header.columns {
         match std::str::from_utf8(&record[i]) {
             Ok(cell) if cell.trim().is_empty() => {}
             Ok(cell) => {
@@ -220,7 +218,7 @@ fn read_row<'a, T>(
 pub(crate) struct Row<'a> {
     pub(crate) path: &'a Path,
     pub(crate) line: u64,
-    pub(crate) cells: HashMap<&'static str, &'a str>,
+    pub(crate) cells: FxHashMap<&'static str, &'a str>,
     pub(crate) unreadable: Vec<&'static str>,
     pub(crate) errors: Vec<ReferenceError>,
 }
