@@ -3,6 +3,7 @@
 //! per fact, so that a claim tests only the facts its sentence could hold.
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
@@ -26,8 +27,9 @@ pub struct FactIndex<'f> {
     vocabulary: FxHashMap<String, WordId>,
     /// Each fact's keyword groups in numbers, in the order of `facts`.
     keywords: Keywords,
-    /// How reasons quote each fact.
-    quotes: Vec<Quote>,
+    /// How reasons quote each fact, worked out when first needed: a run
+    /// quotes only the facts its claims meet, often few of many.
+    quotes: Vec<OnceLock<Quote>>,
     /// Each thread's numbers for the words it has met, spelled as in the
     /// text: one lookup per word of a sentence, where folding the word
     /// and then looking the fold up took two.
@@ -183,7 +185,7 @@ impl<'f> FactIndex<'f> {
             by_measure,
             vocabulary,
             keywords,
-            quotes: facts.iter().map(Quote::of).collect(),
+            quotes: facts.iter().map(|_| OnceLock::new()).collect(),
             word_ids: ThreadLocal::new(),
         }
     }
@@ -194,7 +196,7 @@ impl<'f> FactIndex<'f> {
 
     /// How reasons quote the fact at `position`.
     pub(crate) fn quote(&self, position: usize) -> &Quote {
-        &self.quotes[position]
+        self.quotes[position].get_or_init(|| Quote::of(&self.facts[position]))
     }
 
     /// What a claim measures, in the form facts are indexed by.
