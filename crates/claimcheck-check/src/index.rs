@@ -217,6 +217,13 @@ impl<'f> FactIndex<'f> {
         })
     }
 
+    /// Whether some fact measuring what the claim measures has keywords:
+    /// only then do the words of its sentence matter.
+    pub(crate) fn has_keyed_facts(&self, claim: &Claim) -> bool {
+        self.bucket(claim)
+            .is_some_and(|bucket| !bucket.by_anchor.is_empty())
+    }
+
     /// Every fact measuring what the claim measures, in file order.
     pub(crate) fn measuring(&self, claim: &Claim) -> &[usize] {
         self.bucket(claim)
@@ -231,14 +238,12 @@ impl<'f> FactIndex<'f> {
         sentence: Span,
         keywords: &mut SentenceKeywords,
     ) {
+        keywords.clear();
         let SentenceKeywords {
             parts,
             compounds,
             first,
         } = keywords;
-        parts.clear();
-        compounds.clear();
-        first.clear();
         let mut word_ids = self.word_ids.get_or_default().borrow_mut();
         visit_words(source, sentence, |word, span, piece| {
             let id = self.word_id(word, &mut word_ids);
@@ -403,6 +408,13 @@ impl<'k> Iterator for Phrases<'k> {
 impl ExactSizeIterator for Phrases<'_> {}
 
 impl SentenceKeywords {
+    /// Forgets the words, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.parts.clear();
+        self.compounds.clear();
+        self.first.clear();
+    }
+
     /// Where a phrase first stands: a single word among the words, else
     /// among the compounds; several words only as consecutive words.
     fn find(&self, phrase: &[WordId]) -> Option<Span> {

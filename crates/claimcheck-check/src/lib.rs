@@ -82,7 +82,13 @@ fn check_sentence<'f>(
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
 ) {
-    index.number_words(source, claims[0].sentence, sentence);
+    // Most facts have keywords; a sentence none of whose claims measures
+    // what such a fact does is not worth numbering word by word.
+    if claims.iter().any(|claim| index.has_keyed_facts(claim)) {
+        index.number_words(source, claims[0].sentence, sentence);
+    } else {
+        sentence.clear();
+    }
     let sentence = &*sentence;
     let mut positions = Vec::new();
     let mut matches: Vec<Matches<'f>> = claims
