@@ -35,7 +35,12 @@ pub(crate) fn compared(
     verdict: Verdict,
     document_date: Option<Date>,
 ) -> String {
-    let mut reason = format!(
+    // Room for the whole reason at once, so that it is not copied as it
+    // grows: what is quoted, and about as much again for the words around.
+    let mut reason =
+        String::with_capacity(2 * (quote.figure.len() + quote.origin.len() + text.len()) + 64);
+    let _ = write!(
+        reason,
         "reference: {} ({}); \"{text}\" {} {}",
         quote.figure,
         quote.origin,
