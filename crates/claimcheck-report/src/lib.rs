@@ -17,6 +17,7 @@
 
 mod lines;
 mod record;
+mod spare;
 mod text;
 
 use std::io::{self, Write};
@@ -90,7 +91,7 @@ impl Format {
     ) -> io::Result<Rendered> {
         let mut rendered = Rendered::starting(starts_file, room_for(claims.iter()));
         rendered.summary.mentions = claims.len();
-        let mut csv = self.csv_writer();
+        let mut csv = self.csv_writer(&mut rendered.bytes);
         for claim in claims {
             match self {
                 Format::Text => text::claim(&mut rendered.bytes, document, claim)?,
@@ -113,7 +114,7 @@ impl Format {
     ) -> io::Result<Rendered> {
         let claims = assessments.iter().map(|assessment| &assessment.claim);
         let mut rendered = Rendered::starting(starts_file, room_for(claims));
-        let mut csv = self.csv_writer();
+        let mut csv = self.csv_writer(&mut rendered.bytes);
         for assessment in assessments {
             rendered.summary.count(assessment.verdict);
             match self {
@@ -125,8 +126,10 @@ impl Format {
         Ok(rendered)
     }
 
-    fn csv_writer(self) -> Option<csv::Writer<Vec<u8>>> {
-        (self == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()))
+    /// For CSV, a writer into `bytes`, which it takes until
+    /// [`Rendered::finish_csv`].
+    fn csv_writer(self, bytes: &mut Vec<u8>) -> Option<csv::Writer<Vec<u8>>> {
+        (self == Format::Csv).then(|| csv::Writer::from_writer(std::mem::take(bytes)))
     }
 }
 
@@ -146,7 +149,7 @@ fn room_for<'c>(claims: impl Iterator<Item = &'c Claim>) -> usize {
 impl Rendered {
     fn starting(starts_file: bool, room: usize) -> Rendered {
         Rendered {
-            bytes: Vec::with_capacity(room),
+            bytes: spare::buffer(room),
             summary: Summary {
                 files: usize::from(starts_file),
                 ..Summary::default()
@@ -272,11 +275,17 @@ impl<W: Write> Report<W> {
     pub fn write(&mut self, rendered: Rendered) -> io::Result<()> {
         let Rendered { bytes, summary } = rendered;
         self.summary.add(summary);
+        self.write_bytes(&bytes)?;
+        spare::give_back(bytes);
+        Ok(())
+    }
+
+    fn write_bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
         if bytes.is_empty() {
             return Ok(());
         }
         match self.format {
-            Format::Text | Format::Jsonl => self.out.write_all(&bytes)?,
+            Format::Text | Format::Jsonl => self.out.write_all(bytes)?,
             Format::Csv => {
                 // Each piece's rows come with the header; the report keeps one.
                 let rows = if self.wrote_record {
@@ -285,7 +294,7 @@ impl<W: Write> Report<W> {
                         .position(|byte| *byte == b'\n')
                         .map_or(&[][..], |header_end| &bytes[header_end + 1..])
                 } else {
-                    &bytes[..]
+                    bytes
                 };
                 self.out.write_all(rows)?;
             }
