@@ -750,12 +750,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_sequence_of_blocks_reads_in_pieces_as_whole(
-            picks in proptest::collection::vec((0..BLOCKS.len(), 0..3usize), 1..40)
+            picks in proptest::collection::vec((0..BLOCKS.len(), 0..3usize), 1..40),
+            windows_line_breaks: bool,
         ) {
             let mut source = String::new();
             for (block, gap) in picks {
                 source.push_str(BLOCKS[block]);
                 source.push_str(["\n", "\n\n", "\n\nLetter.\n\n"][gap]);
+            }
+            if windows_line_breaks {
+                source = source.replace('\n', "\r\n");
             }
             if let Err(difference) = reads_in_pieces_as_whole(&source) {
                 return Err(proptest::test_runner::TestCaseError::fail(
