@@ -38,7 +38,7 @@ pub(crate) fn pieces(source: &str, piece_bytes: usize) -> Vec<Range<usize>> {
             Some(block) => block.continues_after(text).then_some(block),
             None => Open::starting(text),
         };
-        after_blank = text.trim().is_empty();
+        after_blank = is_blank(text);
     }
     pieces.push(start..source.len());
     pieces
@@ -87,14 +87,19 @@ impl Open {
         match self {
             Open::Fence(character, length) => !indented(line).is_some_and(|rest| {
                 fence(rest).is_some_and(|(found, found_length)| {
-                    found == character
-                        && found_length >= length
-                        && rest[found_length..].trim().is_empty()
+                    found == character && found_length >= length && is_blank(&rest[found_length..])
                 })
             }),
             Open::Html(marker) => !line.to_ascii_lowercase().contains(marker),
         }
     }
+}
+
+/// Whether a line (or the rest of one) is blank as Markdown has it: only
+/// spaces and tabs, not any Unicode white space.
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.bytes()
+        .all(|byte| matches!(byte, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
 /// A line indented by at most three spaces, as a block's opening or

@@ -374,7 +374,8 @@ fn copy_prose(source: &str, text: &mut [u8], start: usize, end: usize, content: 
 /// ending with `...`) or TOML between `+++` lines: where its fields lie,
 /// and where the body after it starts.
 fn front_matter(source: &str) -> Option<(Range<usize>, usize)> {
-    let is_delimiter = |line: &str, delimiter: &str| line.trim_end() == delimiter;
+    let is_delimiter =
+        |line: &str, delimiter: &str| line.strip_prefix(delimiter).is_some_and(cuts::is_blank);
     let mut lines = source.split_inclusive('\n');
     let first = lines.next()?;
     let closers: &[&str] = if is_delimiter(first, "---") {
@@ -389,7 +390,7 @@ fn front_matter(source: &str) -> Option<(Range<usize>, usize)> {
     for (index, line) in lines.enumerate() {
         let is_closing = closers.iter().any(|closer| is_delimiter(line, closer));
         // An empty or blank first field line makes the first a thematic break.
-        if index == 0 && (is_closing || line.trim().is_empty()) {
+        if index == 0 && (is_closing || cuts::is_blank(line)) {
             return None;
         }
         if is_closing {
@@ -677,6 +678,7 @@ mod tests {
         "---\nafter a break 44",
         "...",
         "+++\nplus 45\n+++",
+        "no-break space 46\n\u{a0}\nLetter 47",
         UNCLOSED_FENCE,
     ];
 
