@@ -2,7 +2,7 @@
 //! keywords turned into numbers, and each bucket indexed by an anchor word
 //! per fact, so that a claim tests only the facts its sentence could hold.
 
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -34,6 +34,9 @@ pub struct FactIndex<'f> {
     /// text: one lookup per word of a sentence, where folding the word
     /// and then looking the fold up took two.
     word_ids: ThreadLocal<RefCell<WordIds>>,
+    /// Each thread's room for a sentence's keywords, kept from document to
+    /// document, since it holds an array as long as the vocabulary.
+    sentences: ThreadLocal<RefCell<SentenceKeywords>>,
 }
 
 /// Words as the text spells them, with the numbers of their keys.
@@ -120,7 +123,19 @@ pub(crate) struct SentenceKeywords {
     compounds: Vec<(WordId, Span)>,
     /// Where each keyword word first stands: among the single words, else
     /// among the whole compounds.
-    first: FxHashMap<WordId, Span>,
+    first: FirstPlaces,
+}
+
+/// Where each keyword word first stands in a sentence, in an array by word
+/// number: as a hash map, its inserts and lookups took a fifth of checking.
+/// Each place is stamped with its sentence, so that a new sentence need not
+/// clear the array.
+#[derive(Debug, Default)]
+struct FirstPlaces {
+    places: Vec<(u32, Span)>,
+    sentence: u32,
+    /// The words placed in this sentence.
+    words: Vec<WordId>,
 }
 
 /// A fact that applies to a claim: how near its keywords stand.
@@ -187,6 +202,7 @@ impl<'f> FactIndex<'f> {
             keywords,
             quotes: facts.iter().map(|_| OnceLock::new()).collect(),
             word_ids: ThreadLocal::new(),
+            sentences: ThreadLocal::new(),
         }
     }
 
@@ -230,6 +246,11 @@ impl<'f> FactIndex<'f> {
             .map_or(&[], |bucket| bucket.all.as_slice())
     }
 
+    /// This thread's room for the keywords of a sentence.
+    pub(crate) fn sentence_room(&self) -> RefMut<'_, SentenceKeywords> {
+        self.sentences.get_or_default().borrow_mut()
+    }
+
     /// Puts the words of a sentence of `source` into `keywords` in the
     /// index's numbers, replacing what it held.
     pub(crate) fn number_words(
@@ -244,6 +265,7 @@ impl<'f> FactIndex<'f> {
             compounds,
             first,
         } = keywords;
+        first.make_room(self.vocabulary.len());
         let mut word_ids = self.word_ids.get_or_default().borrow_mut();
         visit_words(source, sentence, |word, span, piece| {
             let id = self.word_id(word, &mut word_ids);
@@ -254,7 +276,7 @@ impl<'f> FactIndex<'f> {
         });
         let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
         for (word, span) in single_words.chain(compounds.iter().copied()) {
-            first.entry(word).or_insert(span);
+            first.place(word, span);
         }
     }
 
@@ -290,7 +312,7 @@ impl<'f> FactIndex<'f> {
             return;
         };
         candidates.extend(&bucket.open);
-        for word in sentence.first.keys() {
+        for word in &sentence.first.words {
             if let Some(anchored) = bucket.by_anchor.get(word) {
                 candidates.extend(anchored);
             }
@@ -412,14 +434,14 @@ impl SentenceKeywords {
     pub(crate) fn clear(&mut self) {
         self.parts.clear();
         self.compounds.clear();
-        self.first.clear();
+        self.first.next_sentence();
     }
 
     /// Where a phrase first stands: a single word among the words, else
     /// among the compounds; several words only as consecutive words.
     fn find(&self, phrase: &[WordId]) -> Option<Span> {
         if let [word] = phrase {
-            return self.first.get(word).copied();
+            return self.first.get(*word);
         }
         self.parts.windows(phrase.len()).find_map(|window| {
             let matches = window
@@ -428,6 +450,40 @@ impl SentenceKeywords {
                 .all(|((id, _), word)| *id == Some(*word));
             matches.then(|| window[0].1.cover(window[phrase.len() - 1].1))
         })
+    }
+}
+
+impl FirstPlaces {
+    /// Room for every word of a vocabulary of `words`.
+    fn make_room(&mut self, words: usize) {
+        if self.places.len() < words {
+            self.places.resize(words, (0, Span::default()));
+        }
+    }
+
+    /// Forgets the words placed, by moving on to a new stamp.
+    fn next_sentence(&mut self) {
+        self.words.clear();
+        self.sentence = self.sentence.wrapping_add(1);
+        if self.sentence == 0 {
+            // Stamps have come round: old places could pass for new ones.
+            self.places.fill((0, Span::default()));
+            self.sentence = 1;
+        }
+    }
+
+    /// Places a word where it stands, unless it already stands earlier.
+    fn place(&mut self, word: WordId, span: Span) {
+        let place = &mut self.places[word as usize];
+        if place.0 != self.sentence {
+            *place = (self.sentence, span);
+            self.words.push(word);
+        }
+    }
+
+    fn get(&self, word: WordId) -> Option<Span> {
+        let &(sentence, span) = self.places.get(word as usize)?;
+        (sentence == self.sentence).then_some(span)
     }
 }
 

@@ -52,7 +52,7 @@ pub fn check<'f>(
 ) -> Vec<Assessment<'f>> {
     let mut assessments = Vec::with_capacity(claims.len());
     let mut sentence = Vec::new();
-    let mut keywords = SentenceKeywords::default();
+    let mut keywords = index.sentence_room();
     let mut claims = claims.into_iter().peekable();
     while let Some(first) = claims.next() {
         let span = first.sentence;
