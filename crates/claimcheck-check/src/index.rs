@@ -45,10 +45,11 @@ type WordIds = FxHashMap<Box<str>, Option<WordId>>;
 pub(crate) type WordId = u32;
 
 /// Every fact's keyword groups in numbers, in one array. A fact is its
-/// number of groups, then each group: its number of alternatives, then
-/// each alternative: its number of words, then the words. Testing a
-/// claim's candidates then reads one short run of memory per fact, where
-/// nested vectors cost a cache miss per level.
+/// number of groups, then each group: how many numbers follow in it, its
+/// number of alternatives, then each alternative: its number of words,
+/// then the words. Testing a claim's candidates then reads one short run
+/// of memory per fact, where nested vectors cost a cache miss per level;
+/// and a group is passed over without reading its alternatives.
 #[derive(Debug, Default)]
 struct Keywords {
     /// Where each fact starts in `numbers`.
@@ -340,21 +341,19 @@ impl<'f> FactIndex<'f> {
     ) -> Result<Fit, Missing> {
         let mut distance = usize::MAX;
         let mut groups = 0;
+        let mut names_noun = false;
         for (index, group) in self.keywords.of(position).enumerate() {
-            let nearest = group
-                .filter_map(|phrase| sentence.find(phrase))
-                .map(|span| span.distance(claim))
-                .min()
-                .ok_or(Missing(index))?;
-            distance = distance.min(nearest);
+            let mut nearest = None;
+            for phrase in group {
+                names_noun |= noun.is_some_and(|noun| phrase == [noun]);
+                if let Some(span) = sentence.find(phrase) {
+                    let here = span.distance(claim);
+                    nearest = Some(nearest.map_or(here, |nearest: usize| nearest.min(here)));
+                }
+            }
+            distance = distance.min(nearest.ok_or(Missing(index))?);
             groups += 1;
         }
-        let names_noun = noun.is_some_and(|noun| {
-            self.keywords
-                .of(position)
-                .flatten()
-                .any(|phrase| phrase == [noun])
-        });
         Ok(Fit {
             distance,
             names_noun,
@@ -370,6 +369,8 @@ impl Keywords {
         self.starts.push(self.numbers.len() as u32);
         self.numbers.push(groups.len() as u32);
         for group in groups {
+            let size_at = self.numbers.len();
+            self.numbers.push(0);
             self.numbers.push(group.len() as u32);
             for keyword in group {
                 let words_at = self.numbers.len();
@@ -381,6 +382,7 @@ impl Keywords {
                 }
                 self.numbers[words_at] = (self.numbers.len() - words_at - 1) as u32;
             }
+            self.numbers[size_at] = (self.numbers.len() - size_at - 1) as u32;
         }
     }
 
@@ -399,15 +401,14 @@ impl<'k> Iterator for Groups<'k> {
 
     fn next(&mut self) -> Option<Phrases<'k>> {
         self.left = self.left.checked_sub(1)?;
-        let (&alternatives, rest) = self.rest.split_first()?;
-        let mut phrases = Phrases {
+        let (&size, rest) = self.rest.split_first()?;
+        let (group, rest) = rest.split_at(size as usize);
+        self.rest = rest;
+        let (&alternatives, rest) = group.split_first()?;
+        Some(Phrases {
             rest,
             left: alternatives,
-        };
-        let group = phrases.clone();
-        phrases.by_ref().for_each(drop);
-        self.rest = phrases.rest;
-        Some(group)
+        })
     }
 }
 
