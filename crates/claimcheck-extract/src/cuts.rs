@@ -3,12 +3,12 @@
 //!
 //! A cut goes before a line that starts with a letter and follows a blank
 //! line: that ends every paragraph, list, quote, table and indented code
-//! block, so the next line starts afresh. Only three things run on across
+//! block, so the next line starts afresh. Only two things run on across
 //! it: a fenced code block, and an HTML block of the kinds that end at a
-//! closing marker (`<!--`, `<script>`, `<pre>`, …). The front matter is
-//! set apart before. A scan of the lines follows them at the top level; one it misjudges
-//! (a fence inside a list item) is caught when the piece is parsed, since
-//! the block then runs to the piece's end.
+//! closing marker (`<!--`, `<script>`, `<pre>`, …); the front matter is
+//! set apart before. A scan of the lines follows both at the top level.
+//! One it misjudges (a fence inside a list item) is caught when the piece
+//! is parsed, since the block then runs to the piece's end.
 
 use std::ops::Range;
 

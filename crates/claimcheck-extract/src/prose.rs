@@ -95,38 +95,50 @@ fn markdown_in_pieces(source: &str, piece_bytes: usize) -> Prose {
             &mut text[rest],
         ));
     }
-    // A piece may refer to link labels and footnotes that another defines:
-    // it is read again with their definitions.
-    let elsewhere: Vec<String> = (0..read.len())
-        .map(|index| definitions_outside(&read, index))
-        .collect();
-    if elsewhere.iter().any(|definitions| !definitions.is_empty()) {
-        let again: Vec<Option<ReadPiece>> = split_at(&mut text[body..], &pieces)
-            .into_par_iter()
-            .zip(&pieces)
-            .zip(&elsewhere)
-            .map(|((slice, piece), definitions)| {
-                (!definitions.is_empty()).then(|| {
-                    let definitions = if piece.start == body {
-                        Definitions::After(definitions)
-                    } else {
-                        Definitions::Before(definitions)
-                    };
-                    reread_piece(source, piece.clone(), definitions, slice)
-                })
-            })
-            .collect();
-        for (piece, again) in read.iter_mut().zip(again) {
-            if let Some(again) = again {
-                *piece = again;
-            }
-        }
-    }
+    read_again_with_definitions(source, &pieces, &mut read, &mut text[body..]);
     mask_non_prose_tokens(&mut text);
     Prose {
         text: into_string(text),
         blocks: read.into_iter().flat_map(|piece| piece.blocks).collect(),
         declared_date,
+    }
+}
+
+/// Reads again each piece that may refer to link labels and footnotes
+/// that another piece defines, with their definitions. `text` is the
+/// buffer from the first piece on.
+fn read_again_with_definitions(
+    source: &str,
+    pieces: &[Range<usize>],
+    read: &mut [ReadPiece],
+    text: &mut [u8],
+) {
+    let elsewhere: Vec<String> = (0..read.len())
+        .map(|index| definitions_outside(read, index))
+        .collect();
+    if elsewhere.iter().all(String::is_empty) {
+        return;
+    }
+    let again: Vec<Option<ReadPiece>> = split_at(text, pieces)
+        .into_par_iter()
+        .zip(pieces)
+        .zip(&elsewhere)
+        .enumerate()
+        .map(|(index, ((slice, piece), definitions))| {
+            (!definitions.is_empty()).then(|| {
+                let definitions = if index == 0 {
+                    Definitions::After(definitions)
+                } else {
+                    Definitions::Before(definitions)
+                };
+                reread_piece(source, piece.clone(), definitions, slice)
+            })
+        })
+        .collect();
+    for (piece, again) in read.iter_mut().zip(again) {
+        if let Some(again) = again {
+            *piece = again;
+        }
     }
 }
 
