@@ -547,12 +547,17 @@ fn cross_check_compares_claims_that_hold_the_same_fact() {
     );
 }
 
-/// A document large enough to be cut into pieces reads as its parts would:
-/// every figure once, in order, whatever the threads and the format.
+/// A document large enough to be parsed and read in pieces (over 1 MB)
+/// reads as its parts would: every figure once, in order, whatever the
+/// threads and the format.
 #[test]
 fn a_large_document_is_read_in_pieces_as_a_whole() {
     let seed = std::fs::read_to_string(Path::new(ROOT).join(SEED)).unwrap();
-    let copies = 100;
+    let copies = 300;
+    assert!(
+        seed.len() * copies > 1 << 20,
+        "too small to be parsed in pieces"
+    );
     let large = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("large-article.md");
     std::fs::write(&large, seed.repeat(copies)).unwrap();
     let large = large.to_str().unwrap();
