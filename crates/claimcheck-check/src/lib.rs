@@ -53,6 +53,7 @@ pub fn check<'f>(
     let mut assessments = Vec::with_capacity(claims.len());
     let mut sentence = Vec::new();
     let mut keywords = index.sentence_room();
+    let mut positions = Vec::new();
     let mut claims = claims.into_iter().peekable();
     while let Some(first) = claims.next() {
         let span = first.sentence;
@@ -60,10 +61,14 @@ pub fn check<'f>(
         sentence.extend(std::iter::from_fn(|| {
             claims.next_if(|next| next.sentence == span)
         }));
+        let room = Room {
+            keywords: &mut keywords,
+            positions: &mut positions,
+        };
         check_sentence(
             source,
             &mut sentence,
-            &mut keywords,
+            room,
             document_date,
             index,
             &mut assessments,
@@ -72,16 +77,26 @@ pub fn check<'f>(
     assessments
 }
 
-/// Assesses the claims of one sentence, taking them out of `claims`;
-/// `sentence` is room for its keywords.
+/// Buffers kept from sentence to sentence, so that each is allocated once.
+struct Room<'r> {
+    keywords: &'r mut SentenceKeywords,
+    /// A claim's candidate facts, by position.
+    positions: &'r mut Vec<usize>,
+}
+
+/// Assesses the claims of one sentence, taking them out of `claims`.
 fn check_sentence<'f>(
     source: &str,
     claims: &mut Vec<Claim>,
-    sentence: &mut SentenceKeywords,
+    room: Room<'_>,
     document_date: Option<Date>,
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
 ) {
+    let Room {
+        keywords: sentence,
+        positions,
+    } = room;
     // Most facts have keywords; a sentence none of whose claims measures
     // what such a fact does is not worth numbering word by word.
     if claims.iter().any(|claim| index.has_keyed_facts(claim)) {
@@ -90,7 +105,6 @@ fn check_sentence<'f>(
         sentence.clear();
     }
     let sentence = &*sentence;
-    let mut positions = Vec::new();
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
         .map(|claim| {
@@ -100,9 +114,9 @@ fn check_sentence<'f>(
                 return matches;
             }
             let noun = index.noun_id(claim);
-            index.candidates(claim, sentence, &mut positions);
+            index.candidates(claim, sentence, positions);
             matches.candidates.reserve(positions.len());
-            for &position in &positions {
+            for &position in positions.iter() {
                 if let Ok(fit) = index.fit(position, claim.span, noun, sentence) {
                     let fact = index.fact(position);
                     matches.candidates.push(Candidate {
