@@ -54,6 +54,8 @@ pub fn check<'f>(
     let mut sentence = Vec::new();
     let mut keywords = index.sentence_room();
     let mut positions = Vec::new();
+    let mut matches = Vec::new();
+    let mut keepers = FxHashMap::default();
     let mut claims = claims.into_iter().peekable();
     while let Some(first) = claims.next() {
         let span = first.sentence;
@@ -64,6 +66,8 @@ pub fn check<'f>(
         let room = Room {
             keywords: &mut keywords,
             positions: &mut positions,
+            matches: &mut matches,
+            keepers: &mut keepers,
         };
         check_sentence(
             source,
@@ -78,17 +82,21 @@ pub fn check<'f>(
 }
 
 /// Buffers kept from sentence to sentence, so that each is allocated once.
-struct Room<'r> {
+struct Room<'r, 'f> {
     keywords: &'r mut SentenceKeywords,
     /// A claim's candidate facts, by position.
     positions: &'r mut Vec<usize>,
+    /// What each claim of the sentence matches; there may be more than
+    /// the sentence has claims.
+    matches: &'r mut Vec<Matches<'f>>,
+    keepers: &'r mut Keepers,
 }
 
 /// Assesses the claims of one sentence, taking them out of `claims`.
 fn check_sentence<'f>(
     source: &str,
     claims: &mut Vec<Claim>,
-    room: Room<'_>,
+    room: Room<'_, 'f>,
     document_date: Option<Date>,
     index: &FactIndex<'f>,
     assessments: &mut Vec<Assessment<'f>>,
@@ -96,6 +104,8 @@ fn check_sentence<'f>(
     let Room {
         keywords: sentence,
         positions,
+        matches,
+        keepers,
     } = room;
     // Most facts have keywords; a sentence none of whose claims measures
     // what such a fact does is not worth numbering word by word.
@@ -105,41 +115,41 @@ fn check_sentence<'f>(
         sentence.clear();
     }
     let sentence = &*sentence;
-    let mut matches: Vec<Matches<'f>> = claims
-        .iter()
-        .map(|claim| {
-            let mut matches = Matches::default();
-            if claim.quantity.base.interval == Interval::UNBOUNDED {
-                // A date whose year is unknown asserts nothing to check.
-                return matches;
+    if matches.len() < claims.len() {
+        matches.resize_with(claims.len(), Matches::default);
+    }
+    let matches = &mut matches[..claims.len()];
+    for (claim, matches) in claims.iter().zip(matches.iter_mut()) {
+        matches.candidates.clear();
+        matches.lost.clear();
+        if claim.quantity.base.interval == Interval::UNBOUNDED {
+            // A date whose year is unknown asserts nothing to check.
+            continue;
+        }
+        let noun = index.noun_id(claim);
+        index.candidates(claim, sentence, positions);
+        for &position in positions.iter() {
+            if let Ok(fit) = index.fit(position, claim.span, noun, sentence) {
+                let fact = index.fact(position);
+                matches.candidates.push(Candidate {
+                    position,
+                    fact,
+                    groups: fit.groups,
+                    fit,
+                });
             }
-            let noun = index.noun_id(claim);
-            index.candidates(claim, sentence, positions);
-            matches.candidates.reserve(positions.len());
-            for &position in positions.iter() {
-                if let Ok(fit) = index.fit(position, claim.span, noun, sentence) {
-                    let fact = index.fact(position);
-                    matches.candidates.push(Candidate {
-                        position,
-                        fact,
-                        groups: fit.groups,
-                        fit,
-                    });
-                }
-            }
-            matches
-        })
-        .collect();
-    give_each_fact_to_one_claim(&mut matches);
+        }
+    }
+    give_each_fact_to_one_claim(matches, keepers);
     let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
-    for (position, (claim, matches)) in claims.drain(..).zip(matches).enumerate() {
+    for (position, (claim, matches)) in claims.drain(..).zip(matches.iter()).enumerate() {
         let context = Context {
             texts: &texts,
             sentence,
             index,
             document_date,
         };
-        if let Some(assessment) = assess(claim, texts[position], &matches, &context) {
+        if let Some(assessment) = assess(claim, texts[position], matches, &context) {
             assessments.push(assessment);
         }
     }
@@ -163,14 +173,19 @@ struct Matches<'f> {
     lost: Vec<(&'f Fact, usize)>,
 }
 
+/// For each fact wanted by a claim of a sentence, the claim that keeps it:
+/// its position in the sentence, whether its noun is a keyword of the
+/// fact, and its distance from the fact's keywords.
+type Keepers = FxHashMap<usize, (usize, bool, usize)>;
+
 /// Within one sentence, a fact wanted by several claims goes to the one it
 /// fits best: the claim whose noun is among its keywords, else the one
 /// nearest them, else the first. The others lose it.
-fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>]) {
+fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>], keepers: &mut Keepers) {
     if matches.len() < 2 {
         return;
     }
-    let mut keepers: FxHashMap<usize, (usize, bool, usize)> = FxHashMap::default();
+    keepers.clear();
     for (claim, claim_matches) in matches.iter().enumerate() {
         for candidate in &claim_matches.candidates {
             let fit = (claim, candidate.fit.names_noun, candidate.fit.distance);
@@ -185,15 +200,14 @@ fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>]) {
         }
     }
     for (claim, claim_matches) in matches.iter_mut().enumerate() {
-        let (kept, lost): (Vec<_>, Vec<_>) = claim_matches
-            .candidates
-            .drain(..)
-            .partition(|candidate| keepers[&candidate.position].0 == claim);
-        claim_matches.candidates = kept;
-        claim_matches.lost = lost
-            .into_iter()
-            .map(|candidate| (candidate.fact, keepers[&candidate.position].0))
-            .collect();
+        let Matches { candidates, lost } = claim_matches;
+        candidates.retain(|candidate| {
+            let keeper = keepers[&candidate.position].0;
+            if keeper != claim {
+                lost.push((candidate.fact, keeper));
+            }
+            keeper == claim
+        });
     }
 }
 
