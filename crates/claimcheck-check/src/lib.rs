@@ -36,7 +36,6 @@ use crate::reason::NearMiss;
 struct Candidate<'f> {
     position: usize,
     fact: &'f Fact,
-    groups: usize,
     fit: Fit,
 }
 
@@ -134,7 +133,6 @@ fn check_sentence<'f>(
                 matches.candidates.push(Candidate {
                     position,
                     fact,
-                    groups: fit.groups,
                     fit,
                 });
             }
@@ -220,12 +218,12 @@ fn assess<'f>(
     let most_groups = matches
         .candidates
         .iter()
-        .map(|candidate| candidate.groups)
+        .map(|candidate| candidate.fit.groups)
         .max();
     let best = matches
         .candidates
         .iter()
-        .filter(|candidate| Some(candidate.groups) == most_groups);
+        .filter(|candidate| Some(candidate.fit.groups) == most_groups);
     let Some(first) = best.clone().next() else {
         if claim.role == Role::Context {
             return None;

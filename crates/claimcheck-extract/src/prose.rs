@@ -113,6 +113,9 @@ fn read_again_with_definitions(
     read: &mut [ReadPiece],
     text: &mut [u8],
 ) {
+    if read.len() < 2 {
+        return;
+    }
     let elsewhere: Vec<String> = (0..read.len())
         .map(|index| definitions_outside(read, index))
         .collect();
