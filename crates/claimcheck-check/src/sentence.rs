@@ -39,22 +39,15 @@ pub(crate) enum Piece {
 /// "six-week".
 pub(crate) fn visit_words(source: &str, sentence: Span, mut visit: impl FnMut(&str, Span, Piece)) {
     let text = sentence.of(source);
-    for found in word_ranges(text) {
+    for (found, hyphenated) in word_ranges(text) {
         let start = sentence.start + found.start;
         let word = &text[found.clone()];
-        if !word.contains('-') {
-            visit(
-                word,
-                Span::new(start, sentence.start + found.end),
-                Piece::Single,
-            );
+        let span = Span::new(start, sentence.start + found.end);
+        if !hyphenated {
+            visit(word, span, Piece::Single);
             continue;
         }
-        visit(
-            word,
-            Span::new(start, sentence.start + found.end),
-            Piece::Compound,
-        );
+        visit(word, span, Piece::Compound);
         let mut offset = start;
         for part in word.split('-') {
             visit(part, Span::new(offset, offset + part.len()), Piece::Part);
@@ -111,35 +104,36 @@ impl SentenceWords {
     }
 }
 
-/// Where the words of a text stand: runs of letters and digits, keeping a
-/// possessive or contraction (`Union's`, `don’t`) and hyphenated parts
-/// (`six-week`). A scan by hand, since a regular expression's cost per
-/// match dominated here.
-fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// Where the words of a text stand, and whether each is hyphenated: runs
+/// of letters and digits, keeping a possessive or contraction (`Union's`,
+/// `don’t`) and hyphenated parts (`six-week`). A scan by hand, since a
+/// regular expression's cost per match dominated here.
+fn word_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
     let mut rest = 0;
     std::iter::from_fn(move || {
         let start = next_char(text, rest, char::is_alphanumeric)?;
         let mut end = run_end(text, start, char::is_alphanumeric);
-        if let Some(mark) = text[end..]
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '\'' | '’'))
-        {
+        let mark = ['\'', '’']
+            .into_iter()
+            .find(|&mark| text[end..].starts_with(mark));
+        if let Some(mark) = mark {
             let after = end + mark.len_utf8();
             let letters_end = run_end(text, after, char::is_alphabetic);
             if letters_end > after {
                 end = letters_end;
             }
         }
-        while text[end..].starts_with('-') {
+        let mut hyphenated = false;
+        while text.as_bytes().get(end) == Some(&b'-') {
             let part_end = run_end(text, end + 1, char::is_alphanumeric);
             if part_end == end + 1 {
                 break;
             }
             end = part_end;
+            hyphenated = true;
         }
         rest = end;
-        Some(start..end)
+        Some((start..end, hyphenated))
     })
 }
 
@@ -175,7 +169,7 @@ mod tests {
     #[test]
     fn words_keep_possessives_and_hyphenated_parts() {
         let text = "The Soviet Union's six-week war—2,000 troops; don’t re- 'quote' x-y-z.";
-        let words: Vec<&str> = word_ranges(text).map(|range| &text[range]).collect();
+        let words: Vec<&str> = word_ranges(text).map(|(range, _)| &text[range]).collect();
         assert_eq!(
             words,
             [
