@@ -39,14 +39,20 @@ pub(crate) fn compared(
     // grows: what is quoted, and about as much again for the words around.
     let mut reason =
         String::with_capacity(2 * (quote.figure.len() + quote.origin.len() + text.len()) + 64);
-    let _ = write!(
-        reason,
-        "reference: {} ({}); \"{text}\" {} {}",
-        quote.figure,
-        quote.origin,
+    for piece in [
+        "reference: ",
+        &quote.figure,
+        " (",
+        &quote.origin,
+        "); \"",
+        text,
+        "\" ",
         how_claim_reads(claim),
-        display::Reading(&claim.quantity)
-    );
+        " ",
+    ] {
+        reason.push_str(piece);
+    }
+    let _ = write!(reason, "{}", display::Reading(&claim.quantity));
     if verdict == Verdict::Contradicted {
         reason.push_str(", which the reference rules out");
     }
@@ -109,12 +115,9 @@ pub(crate) fn ambiguous(facts: &[(&Fact, &str)], verdicts: &[Verdict]) -> String
     let mut reason = String::from("facts apply equally and disagree: ");
     for (index, ((fact, figure), verdict)) in facts.iter().zip(verdicts).enumerate() {
         let separator = if index == 0 { "" } else { "; " };
-        let _ = write!(
-            reason,
-            "{separator}{} ({figure}) {}",
-            fact.id,
-            verb(*verdict)
-        );
+        for piece in [separator, &fact.id, " (", figure, ") ", verb(*verdict)] {
+            reason.push_str(piece);
+        }
     }
     reason
 }

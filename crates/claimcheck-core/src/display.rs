@@ -29,33 +29,36 @@ impl Display for Number {
         if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
             // Most figures are whole, and an integer prints far faster than
             // a float.
-            return write_grouped(f, rounded.abs() as u64);
+            let mut digits = itoa::Buffer::new();
+            return write_grouped(f, digits.format(rounded.abs() as u64));
         }
         // The shortest form that reads back as `rounded` has at most three
         // decimals, and is far cheaper to find than a fixed-precision one.
         let digits = rounded.abs().to_string();
         let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-        let head = match whole.len() % 3 {
-            0 => 3,
-            rest => rest,
-        };
-        f.write_str(&whole[..head.min(whole.len())])?;
-        for start in (head..whole.len()).step_by(3) {
-            write!(f, ",{}", &whole[start..start + 3])?;
-        }
+        write_grouped(f, whole)?;
         if !fraction.is_empty() {
-            write!(f, ".{fraction}")?;
+            f.write_str(".")?;
+            f.write_str(fraction)?;
         }
         Ok(())
     }
 }
 
-fn write_grouped(f: &mut Formatter<'_>, whole: u64) -> fmt::Result {
-    if whole < 1000 {
-        return write!(f, "{whole}");
+/// Writes a run of digits with a comma before each group of three. Piece
+/// by piece: a reason has several figures, and a format string per group
+/// cost more than the rest of the reason.
+fn write_grouped(f: &mut Formatter<'_>, digits: &str) -> fmt::Result {
+    let head = match digits.len() % 3 {
+        0 => 3,
+        rest => rest,
+    };
+    f.write_str(&digits[..head.min(digits.len())])?;
+    for start in (head..digits.len()).step_by(3) {
+        f.write_str(",")?;
+        f.write_str(&digits[start..start + 3])?;
     }
-    write_grouped(f, whole / 1000)?;
-    write!(f, ",{:03}", whole % 1000)
+    Ok(())
 }
 
 /// A value of the given kind: dates hold day numbers and show as ISO dates.
@@ -93,15 +96,20 @@ impl Display for InWords<'_> {
         let InWords(kind, interval) = *self;
         let show = |bound: f64| Value(kind, bound);
         let dash = if kind == Kind::Date { " to " } else { "–" };
-        match (interval.low, interval.high) {
-            (Some(low), Some(high)) if low.value == high.value => show(low.value).fmt(f),
-            (Some(low), Some(high)) => write!(f, "{}{dash}{}", show(low.value), show(high.value)),
-            (Some(low), None) if low.inclusive => write!(f, "at least {}", show(low.value)),
-            (Some(low), None) => write!(f, "more than {}", show(low.value)),
-            (None, Some(high)) if high.inclusive => write!(f, "at most {}", show(high.value)),
-            (None, Some(high)) => write!(f, "less than {}", show(high.value)),
-            (None, None) => f.write_str("any value"),
-        }
+        let (before, value) = match (interval.low, interval.high) {
+            (Some(low), Some(high)) if low.value == high.value => ("", low.value),
+            (Some(low), Some(high)) => {
+                show(low.value).fmt(f)?;
+                (dash, high.value)
+            }
+            (Some(low), None) if low.inclusive => ("at least ", low.value),
+            (Some(low), None) => ("more than ", low.value),
+            (None, Some(high)) if high.inclusive => ("at most ", high.value),
+            (None, Some(high)) => ("less than ", high.value),
+            (None, None) => return f.write_str("any value"),
+        };
+        f.write_str(before)?;
+        show(value).fmt(f)
     }
 }
 
@@ -121,18 +129,20 @@ impl Display for Reading<'_> {
         }
         match (quantity.kind, quantity.unit.as_deref()) {
             (Kind::Date | Kind::Year, _) | (_, None) => {}
-            (_, Some(unit)) => write!(f, " {unit}")?,
+            (_, Some(unit)) => {
+                f.write_str(" ")?;
+                f.write_str(unit)?;
+            }
         }
         let in_base = point.is_none()
             && matches!(quantity.kind, Kind::Duration | Kind::Measure)
             && quantity.unit.as_deref() != Some(quantity.base.unit.as_str());
         if in_base {
-            write!(
-                f,
-                " ({} {})",
-                InWords(quantity.kind, &quantity.base.interval),
-                quantity.base.unit
-            )?;
+            f.write_str(" (")?;
+            InWords(quantity.kind, &quantity.base.interval).fmt(f)?;
+            f.write_str(" ")?;
+            f.write_str(&quantity.base.unit)?;
+            f.write_str(")")?;
         }
         Ok(())
     }
