@@ -21,7 +21,8 @@
 //! with the corpus.
 //! Every run is timed three times and the fastest kept, since the machine
 //! is shared: with two, a slow first run of one thread showed speed-ups
-//! over 2× on two cores.
+//! over 2× on two cores. The runs of extract and verify on an input take
+//! turns, so that load from elsewhere slows both sides of their ratio.
 
 // The table is this program's output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -74,14 +75,19 @@ fn main() {
             table,
             "| {name} | baseline: regex digit scan, 1 thread | {baseline_rate:.0} | 1.00 | | |"
         );
-        let with_one_thread_and_all = |command| {
-            let arguments = |threads| arguments(command, threads, &corpus.reference, &[input]);
-            let one = best_of_runs(|| claimcheck(&arguments(1), None));
-            let all = best_of_runs(|| claimcheck(&arguments(threads), None));
-            (one, all)
-        };
-        let extract = with_one_thread_and_all("extract");
-        let verify = with_one_thread_and_all("verify");
+        let runs = [
+            ("extract", 1),
+            ("verify", 1),
+            ("extract", threads),
+            ("verify", threads),
+        ]
+        .map(|(command, threads)| arguments(command, threads, &corpus.reference, &[input]));
+        let [extract_one, verify_one, extract_all, verify_all] = best_of_interleaved(
+            &runs
+                .each_ref()
+                .map(|arguments| || claimcheck(arguments, None)),
+        );
+        let (extract, verify) = ((extract_one, extract_all), (verify_one, verify_all));
         for (command, runs) in [("extract", extract), ("verify", verify)] {
             write_rows(
                 &mut table,
@@ -112,8 +118,12 @@ fn main() {
                 arguments.extend(["--input-format".into(), "jsonl".into()]);
                 arguments
             };
-            let one = best_of_runs(|| claimcheck(&stream(1), Some(&corpus.stream)));
-            let all = best_of_runs(|| claimcheck(&stream(threads), Some(&corpus.stream)));
+            let streams = [stream(1), stream(threads)];
+            let [one, all] = best_of_interleaved(
+                &streams
+                    .each_ref()
+                    .map(|arguments| || claimcheck(arguments, Some(&corpus.stream))),
+            );
             let label = "verify --input-format jsonl, stdin";
             write_rows(
                 &mut table,
@@ -193,18 +203,30 @@ struct Run {
     peak_kb: u64,
 }
 
-fn best_of_runs(mut run: impl FnMut() -> Run) -> Run {
-    let runs: Vec<Run> = (0..RUNS).map(|_| run()).collect();
-    let fastest = runs
-        .iter()
-        .min_by_key(|run| run.time)
-        .copied()
-        .expect("at least one run");
-    let peak_kb = runs.iter().map(|run| run.peak_kb).max().unwrap_or(0);
-    Run {
-        time: fastest.time,
-        peak_kb,
+fn best_of_runs(run: impl Fn() -> Run) -> Run {
+    let [best] = best_of_interleaved(&[run]);
+    best
+}
+
+/// Each of `runs`, timed `RUNS` times in turn (the first, the second, …,
+/// then the first again), with its fastest time and its largest peak. In
+/// turn, so that a spell of load from elsewhere on this shared machine
+/// slows every run it meets rather than one of them: the ratios between
+/// them, verify's over extract's above all, then hold still from bench to
+/// bench.
+fn best_of_interleaved<const N: usize>(runs: &[impl Fn() -> Run; N]) -> [Run; N] {
+    let mut best = [Run {
+        time: Duration::MAX,
+        peak_kb: 0,
+    }; N];
+    for _ in 0..RUNS {
+        for (run, best) in runs.iter().zip(&mut best) {
+            let this = run();
+            best.time = best.time.min(this.time);
+            best.peak_kb = best.peak_kb.max(this.peak_kb);
+        }
     }
+    best
 }
 
 /// The floor: every digit run found with the same regex crate, reading each
