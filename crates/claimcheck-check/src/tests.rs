@@ -2,6 +2,7 @@
 //! the verdicts expected. The earlier stages build the claims and facts, so
 //! the tables read as a user would write them.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use claimcheck_core::Verdict;
@@ -220,6 +221,43 @@ fn keywords_must_all_be_in_the_sentence() {
         "f,1960,,,peacekeepers,deploy|deployed;russia,\n",
     );
     assert_eq!(supported[0].1, Verdict::Supported);
+}
+
+#[test]
+fn a_fact_whose_every_group_stands_in_the_sentence_is_never_passed_over() {
+    // More keyword words than a sketch has bits, so that sketches of
+    // different words share bits, as in a large reference.
+    let mut fillers = String::new();
+    for number in 0..70 {
+        let _ = writeln!(fillers, "filler{number},1,,,troops,fillerword{number},");
+    }
+    let cases = [
+        (
+            "Russia sent 2,000 troops in a six-week war.",
+            "war;six-week",
+        ),
+        (
+            "Russia sent 2,000 troops in a six-week war.",
+            "six;week|month",
+        ),
+        ("The Soviet Union's 2,000 troops left.", "soviet union;left"),
+        (
+            "Its 2,000 troops stayed for weeks of war.",
+            "week;war|conflict",
+        ),
+        (
+            "Its 2,000 troops stayed for weeks of war.",
+            "war;stay|stayed;week",
+        ),
+    ];
+    for (article, keywords) in cases {
+        let rows = format!("{fillers}target,2000,,,troops,{keywords},\n");
+        assert_eq!(
+            verdict_of(article, &rows, "2,000"),
+            (Verdict::Supported, Some("target".into())),
+            "{keywords}"
+        );
+    }
 }
 
 #[test]
