@@ -15,10 +15,11 @@
 //!
 //! and prints MB/s, the ratio to the baseline, the speed-up from one thread
 //! to all, and the peak resident memory of each run; then verify's time
-//! over extract's (also against the few facts of `data/reference.csv`, on
-//! the many files with one thread), and verify's peak memory on a quarter
-//! of the many files against all of them, which shows whether memory grows
-//! with the corpus.
+//! over extract's (with one thread also in processor time, which load from
+//! elsewhere does not inflate; and against the few facts of
+//! `data/reference.csv`, on the many files with one thread), and verify's
+//! peak memory on a quarter of the many files against all of them, which
+//! shows whether memory grows with the corpus.
 //! Every run is timed three times and the fastest kept, since the machine
 //! is shared: with two, a slow first run of one thread showed speed-ups
 //! over 2× on two cores. The runs of extract and verify on an input take
@@ -99,10 +100,13 @@ fn main() {
                 baseline_rate,
             );
         }
+        let over =
+            |verify: Run, extract: Run| verify.time.as_secs_f64() / extract.time.as_secs_f64();
         verify_over_extract.push(format!(
-            "{name}: {:.2}× with 1 thread, {:.2}× with {threads}",
-            verify.0.time.as_secs_f64() / extract.0.time.as_secs_f64(),
-            verify.1.time.as_secs_f64() / extract.1.time.as_secs_f64(),
+            "{name}: {:.2}× with 1 thread ({:.2}× in processor time), {:.2}× with {threads}",
+            over(verify.0, extract.0),
+            verify.0.processor.as_secs_f64() / extract.0.processor.as_secs_f64(),
+            over(verify.1, extract.1),
         ));
         if input == corpus.many {
             // The generated reference meets every claim with about 17
@@ -206,6 +210,9 @@ fn best_of(mut run: impl FnMut() -> Duration) -> Duration {
 #[derive(Clone, Copy)]
 struct Run {
     time: Duration,
+    /// User and system time: unlike the time on the clock, it does not
+    /// count the time the machine gave to others.
+    processor: Duration,
     peak_kb: u64,
 }
 
@@ -215,7 +222,7 @@ fn best_of_runs(run: impl Fn() -> Run) -> Run {
 }
 
 /// Each of `runs`, timed `RUNS` times in turn (the first, the second, …,
-/// then the first again), with its fastest time and its largest peak. In
+/// then the first again), with its fastest times and its largest peak. In
 /// turn, so that a spell of load from elsewhere on this shared machine
 /// slows every run it meets rather than one of them: the ratios between
 /// them, verify's over extract's above all, then hold still from bench to
@@ -223,12 +230,14 @@ fn best_of_runs(run: impl Fn() -> Run) -> Run {
 fn best_of_interleaved<const N: usize>(runs: &[impl Fn() -> Run; N]) -> [Run; N] {
     let mut best = [Run {
         time: Duration::MAX,
+        processor: Duration::MAX,
         peak_kb: 0,
     }; N];
     for _ in 0..RUNS {
         for (run, best) in runs.iter().zip(&mut best) {
             let this = run();
             best.time = best.time.min(this.time);
+            best.processor = best.processor.min(this.processor);
             best.peak_kb = best.peak_kb.max(this.peak_kb);
         }
     }
@@ -283,13 +292,17 @@ fn claimcheck(arguments: &[String], stdin: Option<&Path>) -> Run {
         .stderr(Stdio::null())
         .spawn()
         .expect("claimcheck starts");
-    let (status, peak_kb) = wait_with_peak_memory(child.id());
+    let (status, peak_kb, processor) = wait_with_peak_memory(child.id());
     let time = start.elapsed();
     assert!(
         matches!(status, 0 | 1),
         "claimcheck {arguments:?} exited {status}"
     );
-    Run { time, peak_kb }
+    Run {
+        time,
+        processor,
+        peak_kb,
+    }
 }
 
 /// Resets this process's peak resident memory to what it holds now. Linux
@@ -301,9 +314,10 @@ fn forget_own_peak_memory() {
     fs::write("/proc/self/clear_refs", "5").expect("the peak memory can be reset");
 }
 
-/// Waits for a child and returns its exit status and peak resident memory
-/// in KiB, which only `wait4` reports for one child alone.
-fn wait_with_peak_memory(pid: u32) -> (i32, u64) {
+/// Waits for a child and returns its exit status, its peak resident memory
+/// in KiB and the processor time it took, which only `wait4` reports for
+/// one child alone.
+fn wait_with_peak_memory(pid: u32) -> (i32, u64, Duration) {
     let mut status = 0;
     // SAFETY: an all-zero `rusage` is a valid value of this plain C struct.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -317,7 +331,14 @@ fn wait_with_peak_memory(pid: u32) -> (i32, u64) {
     } else {
         -1
     };
-    (code, u64::try_from(usage.ru_maxrss).unwrap_or(0))
+    let seconds = |time: libc::timeval| {
+        Duration::new(
+            u64::try_from(time.tv_sec).unwrap_or(0),
+            u32::try_from(time.tv_usec * 1000).unwrap_or(0),
+        )
+    };
+    let processor = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    (code, u64::try_from(usage.ru_maxrss).unwrap_or(0), processor)
 }
 
 fn files(input: &Path) -> Vec<PathBuf> {
