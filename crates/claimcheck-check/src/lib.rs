@@ -50,27 +50,30 @@ pub fn check<'f>(
     index: &FactIndex<'f>,
 ) -> Vec<Assessment<'f>> {
     let mut assessments = Vec::with_capacity(claims.len());
-    let mut sentence = Vec::new();
     let mut keywords = index.sentence_room();
     let mut positions = Vec::new();
     let mut matches = Vec::new();
     let mut keepers = FxHashMap::default();
-    let mut claims = claims.into_iter().peekable();
-    while let Some(first) = claims.next() {
-        let span = first.sentence;
-        sentence.push(first);
-        sentence.extend(std::iter::from_fn(|| {
-            claims.next_if(|next| next.sentence == span)
-        }));
+    let mut claims = claims.into_iter();
+    while let Some(first) = claims.as_slice().first() {
+        let in_sentence = claims
+            .as_slice()
+            .iter()
+            .take_while(|claim| claim.sentence == first.sentence)
+            .count();
         let room = Room {
             keywords: &mut keywords,
             positions: &mut positions,
             matches: &mut matches,
             keepers: &mut keepers,
         };
+        let sentence = Sentence {
+            claims: &mut claims,
+            count: in_sentence,
+        };
         check_sentence(
             source,
-            &mut sentence,
+            sentence,
             room,
             document_date,
             index,
@@ -78,6 +81,14 @@ pub fn check<'f>(
         );
     }
     assessments
+}
+
+/// The claims of one sentence: the next `count` of the document's. They
+/// are read where they lie and moved only into their assessments: a claim
+/// is 248 bytes, and each move of every claim of a large document showed.
+struct Sentence<'c> {
+    claims: &'c mut std::vec::IntoIter<Claim>,
+    count: usize,
 }
 
 /// Buffers kept from sentence to sentence, so that each is allocated once.
@@ -91,10 +102,13 @@ struct Room<'r, 'f> {
     keepers: &'r mut Keepers,
 }
 
-/// Assesses the claims of one sentence, taking them out of `claims`.
+/// Assesses the claims of one sentence, taking them out of the document's.
 fn check_sentence<'f>(
     source: &str,
-    claims: &mut Vec<Claim>,
+    Sentence {
+        claims: remaining,
+        count,
+    }: Sentence<'_>,
     room: Room<'_, 'f>,
     document_date: Option<Date>,
     index: &FactIndex<'f>,
@@ -106,6 +120,7 @@ fn check_sentence<'f>(
         matches,
         keepers,
     } = room;
+    let claims = &remaining.as_slice()[..count];
     // Most facts have keywords; a sentence none of whose claims measures
     // what such a fact does is not worth numbering word by word.
     if claims.iter().any(|claim| index.has_keyed_facts(claim)) {
@@ -140,7 +155,8 @@ fn check_sentence<'f>(
     }
     give_each_fact_to_one_claim(matches, keepers);
     let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
-    for (position, (claim, matches)) in claims.drain(..).zip(matches.iter()).enumerate() {
+    let claims = remaining.by_ref().take(count);
+    for (position, (claim, matches)) in claims.zip(matches.iter()).enumerate() {
         let context = Context {
             texts: &texts,
             sentence,
