@@ -8,6 +8,8 @@
 //!
 //! 1. the baseline: one pass of `[0-9][0-9,.]*` with the `regex` crate,
 //!    single-threaded, reading the files the way claimcheck does;
+//!    beside it, the floor of any extractor built as claimcheck is: the
+//!    Markdown parse alone, and `serde_json` escaping extract's output alone;
 //! 2. `claimcheck extract --format jsonl`, one thread and all threads;
 //! 3. `claimcheck verify --format jsonl` against the 10,000 facts, the same;
 //! 4. for the many files, the same as one JSON Lines stream on standard
@@ -70,12 +72,7 @@ fn main() {
         ("many files", corpus.many.as_path(), corpus.many_bytes),
         ("one 50 MB file", corpus.big.as_path(), corpus.big_bytes),
     ] {
-        let baseline = best_of(|| baseline_scan(input));
-        let baseline_rate = rate(bytes, baseline);
-        let _ = writeln!(
-            table,
-            "| {name} | baseline: regex digit scan, 1 thread | {baseline_rate:.0} | 1.00 | | |"
-        );
+        let baseline_rate = write_floor_rows(&mut table, name, input, bytes);
         let runs = [
             ("extract", 1),
             ("verify", 1),
@@ -257,6 +254,83 @@ fn baseline_scan(input: &Path) -> Duration {
     }
     assert!(found > 0, "the corpus has figures");
     start.elapsed()
+}
+
+/// The floors of an input, with one thread: the baseline scan, whose rate
+/// this returns; and what any extractor that parses Markdown with
+/// pulldown-cmark and writes claimcheck's records with `serde_json` must
+/// spend before it reads a figure: the parse alone, and `serde_json`
+/// escaping the bytes that `extract --format jsonl` writes (every string
+/// of a record is escaped, its keys too). Those two together bound
+/// extract's speed from above.
+fn write_floor_rows(table: &mut String, input: &str, path: &Path, bytes: usize) -> f64 {
+    let baseline_rate = rate(bytes, best_of(|| baseline_scan(path)));
+    let _ = writeln!(
+        table,
+        "| {input} | baseline: regex digit scan, 1 thread | {baseline_rate:.0} | 1.00 | | |"
+    );
+    let parse = best_of(|| markdown_parse(path));
+    let output = extract_output(path);
+    let escape = best_of(|| escape_output(&output));
+    let escape_label = format!(
+        "floor: `serde_json` escaping extract's {} MB of output only",
+        output.len() / 1_000_000
+    );
+    for (label, time) in [
+        ("floor: Markdown parse only (pulldown-cmark)", parse),
+        (escape_label.as_str(), escape),
+        ("floor: the two together", parse + escape),
+    ] {
+        let mb_s = rate(bytes, time);
+        let _ = writeln!(
+            table,
+            "| {input} | {label}, 1 thread | {mb_s:.0} | {:.3} | | |",
+            mb_s / baseline_rate
+        );
+    }
+    baseline_rate
+}
+
+/// Every event of every file, parsed with the options claimcheck-extract
+/// gives pulldown-cmark.
+fn markdown_parse(input: &Path) -> Duration {
+    use pulldown_cmark::{Options, Parser};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let start = Instant::now();
+    let mut events = 0usize;
+    for path in files(input) {
+        let text = fs::read_to_string(&path).expect("the corpus is readable");
+        events += Parser::new_ext(&text, options).into_offset_iter().count();
+    }
+    assert!(events > 0, "the corpus has Markdown");
+    start.elapsed()
+}
+
+/// What `claimcheck extract --format jsonl` writes for `input`.
+fn extract_output(input: &Path) -> String {
+    let output = Command::new(BINARY)
+        .args(arguments("extract", 1, Path::new(""), &[input]))
+        .stderr(Stdio::null())
+        .output()
+        .expect("claimcheck starts");
+    assert!(output.status.success(), "claimcheck extract failed");
+    String::from_utf8(output.stdout).expect("claimcheck writes UTF-8")
+}
+
+/// Each line of `output` written once as a JSON string.
+fn escape_output(output: &str) -> Duration {
+    let mut written = Vec::with_capacity(1 << 16);
+    let mut total = 0;
+    let start = Instant::now();
+    for line in output.lines() {
+        written.clear();
+        serde_json::to_writer(&mut written, line).expect("a string is written");
+        total += written.len();
+    }
+    let time = start.elapsed();
+    assert!(total >= output.len(), "every byte was written");
+    time
 }
 
 /// The arguments of a run writing JSON Lines.
