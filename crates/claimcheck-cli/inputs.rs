@@ -85,21 +85,34 @@ impl Input {
     pub(crate) fn read(&self) -> anyhow::Result<(String, String)> {
         match self {
             Input::Stdin => {
-                let mut source = String::new();
-                io::Read::read_to_string(&mut io::stdin(), &mut source)
+                let mut bytes = Vec::new();
+                io::Read::read_to_end(&mut io::stdin(), &mut bytes)
                     .context("<stdin>: cannot read")?;
-                Ok((STDIN_NAME.to_string(), source))
+                Ok((STDIN_NAME.to_string(), text(STDIN_NAME, bytes)?))
             }
             Input::File(path) => {
                 let bytes = std::fs::read(path)
                     .with_context(|| format!("{}: cannot read", path.display()))?;
-                let source = String::from_utf8(bytes).map_err(|error| {
-                    let offset = error.utf8_error().valid_up_to();
-                    anyhow::anyhow!("{}: not valid UTF-8 (byte {offset})", path.display())
-                })?;
-                Ok((path.display().to_string(), source))
+                let name = path.display().to_string();
+                let source = text(&name, bytes)?;
+                Ok((name, source))
             }
             Input::Missing(path, error) => Err(anyhow::anyhow!("{}: {error}", path.display())),
         }
     }
+}
+
+/// The bytes of the input `name` as text, or an error naming the line and
+/// column (from 1; columns count characters, as reports do) of the first
+/// byte that is not UTF-8, where an editor would show it.
+fn text(name: &str, bytes: Vec<u8>) -> anyhow::Result<String> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        // Everything before the first bad byte is UTF-8, so this never fails.
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let line = 1 + before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let column = 1 + before[line_start..].chars().count();
+        anyhow::anyhow!("{name}:{line}:{column}: not valid UTF-8")
+    })
 }

@@ -57,8 +57,9 @@ impl Line {
     pub(crate) fn record(&self) -> Result<Record, Unreadable> {
         let unreadable = |id: Option<Value>, message: String| Unreadable { id, message };
         let line = std::str::from_utf8(&self.bytes).map_err(|error| {
-            let byte = error.valid_up_to();
-            unreadable(None, format!("not valid UTF-8 (byte {byte})"))
+            // A column in bytes from 1, as serde_json gives them below.
+            let column = error.valid_up_to() + 1;
+            unreadable(None, format!("not valid UTF-8 (column {column})"))
         })?;
         let value: Value = serde_json::from_str(line).map_err(|error| {
             let message = format!(
