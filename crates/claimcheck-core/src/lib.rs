@@ -34,7 +34,7 @@ pub mod vocab;
 pub use claim::{Claim, Role};
 pub use fact::Fact;
 pub use interval::{Bound, Interval};
-pub use mention::{Mention, Noun, NounRole, Reading};
+pub use mention::{Mention, Noun, NounRole, Reading, Tense};
 pub use quantity::{Base, Dimension, Kind, Qualifier, Quantity};
 pub use span::Span;
 pub use suggestion::Suggestion;

@@ -49,17 +49,31 @@ pub enum Reading {
     /// ceasefire"), a span ("1988-1994") or a decade ("the 1990s").
     Years { first: i32, last: i32 },
     /// A calendar date, possibly without a year or a day ("Oct. 3", "in
-    /// August").
+    /// August"). Without a year, `tense` is what the words before it say
+    /// of its time, from which `normalize` tells the year.
     Date {
         year: Option<i32>,
         month: u8,
         day: Option<u8>,
+        tense: Tense,
     },
     /// A time before the document's date ("two years ago"); `unit` holds the
     /// unit of time.
     Ago { value: f64, step: f64 },
     /// A rank ("second", "21st").
     Ordinal { value: f64 },
+}
+
+/// The time a date without a year stands in, as the nearest word before
+/// it that marks one says: "met in December" is past, "will meet in
+/// December" and "next December" are to come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tense {
+    /// No word marks it, or the date has its year.
+    Unmarked,
+    Past,
+    Future,
 }
 
 /// A noun tied to a figure.

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-use claimcheck_core::Qualifier;
+use claimcheck_core::{Qualifier, Tense};
 
 pub(crate) fn unit_number(word: &str) -> Option<f64> {
     let value = match word {
@@ -418,6 +418,58 @@ const MONTH_ONLY_INTRODUCERS: &[&str] = &["last", "next", "this"];
 /// Words before a month name alone that make it a date: "in August".
 pub(crate) fn introduces_month(word: &str) -> bool {
     TIME_PREPOSITIONS.contains(&word) || MONTH_ONLY_INTRODUCERS.contains(&word)
+}
+
+/// The time a word marks, for a date without a year after it: "will",
+/// "next", "scheduled" look ahead; "last", a verb in the past ("met",
+/// "signed") looks back. Nothing for any other word.
+pub(crate) fn tense_of(word: &str) -> Option<Tense> {
+    const AHEAD: &[&str] = &[
+        "will",
+        "shall",
+        "would",
+        "next",
+        "upcoming",
+        "coming",
+        "scheduled",
+        "planned",
+        "expected",
+        "due",
+        "plans",
+        "plan",
+        "aims",
+        "intends",
+    ];
+    // Common verbs whose past does not end in "-ed".
+    const IRREGULAR_PAST: &[&str] = &[
+        "last", "was", "were", "had", "did", "met", "held", "said", "told", "took", "came",
+        "began", "became", "won", "lost", "fought", "left", "went", "saw", "made", "gave",
+        "brought", "sent", "spent", "fell", "rose", "broke", "kept", "led", "paid", "ran",
+        "struck", "wrote", "spoke", "chose", "drew", "flew", "grew", "knew", "stood", "sought",
+        "sold", "found", "got", "heard", "shot", "built", "caught", "ago",
+    ];
+    // Words ending in "-ed" that are no past tense.
+    const NOT_PAST: &[&str] = &[
+        "hundred", "need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed",
+        "breed", "greed", "bleed", "deed", "shed", "embed",
+    ];
+    if AHEAD.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll") {
+        Some(Tense::Future)
+    } else if IRREGULAR_PAST.contains(&word)
+        || (word.len() >= 4 && word.ends_with("ed") && !NOT_PAST.contains(&word))
+    {
+        Some(Tense::Past)
+    } else {
+        None
+    }
+}
+
+/// Punctuation between clauses.
+pub(crate) fn ends_clause(punct: &str) -> bool {
+    matches!(
+        punct,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+    )
 }
 
 /// Verbs of change: "rose from 200 to 300" gives two figures, not a range.

@@ -3,7 +3,7 @@
 // Tables of cases are long by nature; splitting them would hide the pattern.
 #![allow(clippy::too_many_lines)]
 
-use claimcheck_core::{Mention, NounRole, Qualifier, Reading};
+use claimcheck_core::{Mention, NounRole, Qualifier, Reading, Tense};
 use pretty_assertions::assert_eq;
 
 use crate::{Format, extract};
@@ -690,41 +690,82 @@ fn units_durations_and_compounds() {
 #[test]
 fn dates_years_decades_and_ordinals() {
     use Qualifier::Exact;
-    let date = |year, month, day| Reading::Date { year, month, day };
+    let date = |year, month, day| Reading::Date {
+        year: Some(year),
+        month,
+        day,
+        tense: Tense::Unmarked,
+    };
+    let undated = |month, day, tense| Reading::Date {
+        year: None,
+        month,
+        day,
+        tense,
+    };
     let years = |first, last| Reading::Years { first, last };
     let context = |text, reading| expect(text, Exact, reading, None, None);
     let cases: &[(&str, Vec<Expected>)] = &[
         (
             "October 31, 2022",
-            vec![context("October 31, 2022", date(Some(2022), 10, Some(31)))],
+            vec![context("October 31, 2022", date(2022, 10, Some(31)))],
         ),
         (
             "on 31 October 2022",
-            vec![context("31 October 2022", date(Some(2022), 10, Some(31)))],
+            vec![context("31 October 2022", date(2022, 10, Some(31)))],
         ),
         (
             "met on Oct. 3 in Geneva",
-            vec![context("Oct. 3", date(None, 10, Some(3)))],
+            vec![context("Oct. 3", undated(10, Some(3), Tense::Past))],
         ),
         (
             "in Brussels in August.",
-            vec![context("August", date(None, 8, None))],
+            vec![context("August", undated(8, None, Tense::Unmarked))],
         ),
         (
             "in mid-August",
-            vec![context("August", date(None, 8, None))],
+            vec![context("August", undated(8, None, Tense::Unmarked))],
         ),
         (
             "on the 3rd of October",
-            vec![context("3rd of October", date(None, 10, Some(3)))],
+            vec![context(
+                "3rd of October",
+                undated(10, Some(3), Tense::Unmarked),
+            )],
+        ),
+        (
+            "The leaders last met in Prague in December.",
+            vec![context("December", undated(12, None, Tense::Past))],
+        ),
+        (
+            "They will meet again in November.",
+            vec![context("November", undated(11, None, Tense::Future))],
+        ),
+        (
+            "They'll meet in May.",
+            vec![context("May", undated(5, None, Tense::Future))],
+        ),
+        (
+            "Talks resume next March.",
+            vec![context("March", undated(3, None, Tense::Future))],
+        ),
+        (
+            "The deal, signed in 2020, expires in December.",
+            vec![
+                context("2020", years(2020, 2020)),
+                context("December", undated(12, None, Tense::Unmarked)),
+            ],
+        ),
+        (
+            "In December, talks will resume.",
+            vec![context("December", undated(12, None, Tense::Unmarked))],
         ),
         (
             "in October 2022",
-            vec![context("October 2022", date(Some(2022), 10, None))],
+            vec![context("October 2022", date(2022, 10, None))],
         ),
         (
             "on 2022-10-31",
-            vec![context("2022-10-31", date(Some(2022), 10, Some(31)))],
+            vec![context("2022-10-31", date(2022, 10, Some(31)))],
         ),
         (
             "collapsed in 1991",

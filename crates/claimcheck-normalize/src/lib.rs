@@ -7,7 +7,8 @@
 //! - its **unit** in one form (`troops`, `weeks`, `usd`) and its **kind**;
 //! - its **base**, the same interval in a unit that compares across
 //!   spellings: days for durations, days since 1970-01-01 for dates;
-//! - the **year** of a date written without one, from the document's date;
+//! - the **year** of a date written without one, from the document's date
+//!   and the tense the words before it mark;
 //! - its **role**: years, dates and ordinals place events in time and a
 //!   figure after "the" restates one; both are context, checked only when
 //!   a fact names them.
@@ -15,7 +16,7 @@
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{
     Base, Claim, Dimension, Interval, Kind, Mention, Qualifier, Quantity, Reading, Role, Span,
-    vocab,
+    Tense, vocab,
 };
 
 /// The claims of one document.
@@ -69,8 +70,8 @@ pub fn document_date(
         .or_else(|| dateline(first_mentions))
 }
 
-/// Reads mentions as claims, giving dates without a year the year of
-/// `document_date`.
+/// Reads mentions as claims, giving dates without a year their year from
+/// `document_date` and the tense written before them.
 #[must_use]
 pub fn claims(mentions: Vec<Mention>, document_date: Option<Date>) -> Vec<Claim> {
     mentions
@@ -95,6 +96,7 @@ fn dateline(mentions: &[Mention]) -> Option<DocumentDate> {
                 year: Some(year),
                 month,
                 day: Some(day),
+                ..
             } = mention.reading
             else {
                 return None;
@@ -142,8 +144,13 @@ fn quantity(mention: &Mention, document_date: Option<Date>) -> Quantity {
         }
         Reading::Fraction { value, step } => fraction(mention.qualifier, value, step),
         Reading::Years { first, last } => years(first, last),
-        Reading::Date { year, month, day } => date(
-            year.or(document_date.map(|date| i32::from(date.year()))),
+        Reading::Date {
+            year,
+            month,
+            day,
+            tense,
+        } => date(
+            year.or_else(|| document_date.map(|date| year_by_tense(month, day, tense, date))),
             month,
             day,
         ),
@@ -304,6 +311,32 @@ fn years(first: i32, last: i32) -> Quantity {
         unit: None,
         precision: None,
         base: calendar_base(base),
+    }
+}
+
+/// The year of a date written without one, in a document of
+/// `document_date`: the document's own year, unless the words before it
+/// say otherwise. What is past is the last such day or month that starts
+/// by the document's date ("met in December", in October, is last
+/// December); what is to come is the first that ends on or after it
+/// ("will meet in March", in October, is next March).
+fn year_by_tense(month: u8, day: Option<u8>, tense: Tense, document_date: calendar::Date) -> i32 {
+    let year = i32::from(document_date.year());
+    let today = calendar::day_number(document_date);
+    let in_this_year = match day {
+        Some(day) => calendar::day(year, month, day),
+        None => calendar::month(year, month),
+    };
+    // 29 February of a year without one has no place: the year stays.
+    let Some(in_this_year) = in_this_year else {
+        return year;
+    };
+    let starts_later = in_this_year.low_value().is_some_and(|start| start > today);
+    let ended_before = in_this_year.high_value().is_some_and(|end| end < today);
+    match tense {
+        Tense::Past if starts_later => year - 1,
+        Tense::Future if ended_before => year + 1,
+        _ => year,
     }
 }
 

@@ -1,6 +1,6 @@
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{
-    Bound, Interval, Kind, Mention, Noun, NounRole, Qualifier, Reading, Role, Span,
+    Bound, Interval, Kind, Mention, Noun, NounRole, Qualifier, Reading, Role, Span, Tense,
 };
 
 use crate::{interval, normalize};
@@ -255,6 +255,7 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
                 year: Some(2022),
                 month: 10,
                 day: Some(31),
+                tense: Tense::Unmarked,
             },
             None,
             None,
@@ -266,6 +267,7 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
             year: None,
             month: 10,
             day: Some(3),
+            tense: Tense::Unmarked,
         },
         None,
         None,
@@ -276,6 +278,7 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
             year: None,
             month: 8,
             day: None,
+            tense: Tense::Unmarked,
         },
         None,
         None,
@@ -302,6 +305,48 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
 }
 
 #[test]
+fn a_date_without_a_year_falls_in_the_year_its_tense_says() {
+    let in_year = |month, day: Option<u8>, tense| {
+        let reading = Reading::Date {
+            year: None,
+            month,
+            day,
+            tense,
+        };
+        let claims = normalize(
+            vec![mention(Qualifier::Exact, reading, None, None)],
+            Some("2022-10-31"),
+        )
+        .claims;
+        let first_day = claims[0].quantity.interval.low_value().unwrap();
+        calendar::date_of(first_day).unwrap().year()
+    };
+    let cases = [
+        // "met in December", written on 31 October 2022: last December.
+        (12, None, Tense::Past, 2021),
+        (8, None, Tense::Past, 2022),
+        (10, Some(31), Tense::Past, 2022),
+        (11, Some(1), Tense::Past, 2021),
+        // "will meet in March": next March; November is still to come.
+        (3, None, Tense::Future, 2023),
+        (11, None, Tense::Future, 2022),
+        (10, None, Tense::Future, 2022),
+        (10, Some(31), Tense::Future, 2022),
+        (10, Some(30), Tense::Future, 2023),
+        // Nothing says: the document's year.
+        (12, None, Tense::Unmarked, 2022),
+        (3, None, Tense::Unmarked, 2022),
+    ];
+    for (month, day, tense, year) in cases {
+        assert_eq!(
+            in_year(month, day, tense),
+            year as i16,
+            "{month}/{day:?} {tense:?}"
+        );
+    }
+}
+
+#[test]
 fn a_date_inside_a_sentence_is_no_dateline() {
     let in_prose = mention(
         Qualifier::Exact,
@@ -309,6 +354,7 @@ fn a_date_inside_a_sentence_is_no_dateline() {
             year: Some(2022),
             month: 10,
             day: Some(3),
+            tense: Tense::Unmarked,
         },
         None,
         None,
@@ -326,6 +372,7 @@ fn front_matter_date_wins_over_a_dateline() {
                 year: Some(2022),
                 month: 10,
                 day: Some(31),
+                tense: Tense::Unmarked,
             },
             None,
             None,
@@ -347,6 +394,7 @@ fn a_date_without_year_and_no_document_date_is_open() {
                 year: None,
                 month: 10,
                 day: Some(3),
+                tense: Tense::Unmarked,
             },
             None,
             None,

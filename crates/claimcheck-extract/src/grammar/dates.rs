@@ -1,7 +1,7 @@
 //! Dates, decades and single-word ordinals: figures that place events in
 //! time or in order rather than count.
 
-use claimcheck_core::{Mention, Qualifier, Reading, calendar};
+use claimcheck_core::{Mention, Qualifier, Reading, Tense, calendar};
 
 use super::{Grammar, is_plausible_year};
 use crate::lexicon;
@@ -23,7 +23,34 @@ impl Grammar<'_, '_> {
                 return None;
             }
         }
-        Some(self.context_mention(index, end, Reading::Date { year, month, day }))
+        let tense = if year.is_none() {
+            self.tense_before(index)
+        } else {
+            Tense::Unmarked
+        };
+        let reading = Reading::Date {
+            year,
+            month,
+            day,
+            tense,
+        };
+        Some(self.context_mention(index, end, reading))
+    }
+
+    /// The time the nearest word before `index` that marks one marks,
+    /// within its clause: in "the deal, signed in 2020, expires in
+    /// December", "signed" says nothing of December.
+    fn tense_before(&self, index: usize) -> Tense {
+        for before in (0..index).rev() {
+            let token = &self.tokens[before];
+            if token.kind == TokenKind::Punct && lexicon::ends_clause(token.text) {
+                break;
+            }
+            if let Some(tense) = self.word(before).and_then(lexicon::tense_of) {
+                return tense;
+            }
+        }
+        Tense::Unmarked
     }
 
     fn context_mention(&self, start: usize, end: usize, reading: Reading) -> (Mention, usize) {
