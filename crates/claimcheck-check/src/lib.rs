@@ -7,7 +7,8 @@
 //! fact has a word in the claim's sentence. Of the facts that apply, those
 //! with the most keyword groups are the candidates. Within one sentence a
 //! fact goes to one claim only: the one whose noun is among the fact's
-//! keywords ("six-week war"), else the one nearest the keywords.
+//! keywords ("six-week war"), else one of the fact's kind (a date before
+//! a year), else the one nearest the keywords.
 //!
 //! The verdict compares intervals: the claim's (from its qualifier and
 //! precision) against the fact's (its bounds, tolerance or exact value).
@@ -37,6 +38,8 @@ struct Candidate<'f> {
     position: usize,
     fact: &'f Fact,
     fit: Fit,
+    /// The fact and the claim are of one kind: both dates, both years.
+    same_kind: bool,
 }
 
 /// Assesses the claims of one document, in order. Context figures that no
@@ -149,6 +152,7 @@ fn check_sentence<'f>(
                     position,
                     fact,
                     fit,
+                    same_kind: fact.kind == claim.quantity.kind,
                 });
             }
         }
@@ -187,14 +191,18 @@ struct Matches<'f> {
     lost: Vec<(&'f Fact, usize)>,
 }
 
-/// For each fact wanted by a claim of a sentence, the claim that keeps it:
-/// its position in the sentence, whether its noun is a keyword of the
-/// fact, and its distance from the fact's keywords.
-type Keepers = FxHashMap<usize, (usize, bool, usize)>;
+/// For each fact wanted by a claim of a sentence, the claim that keeps it
+/// (its position in the sentence) and how well it fits, lower first.
+type Keepers = FxHashMap<usize, (usize, Closeness)>;
+
+/// How well a fact fits a claim of its sentence, best first: the claim's
+/// noun among the fact's keywords, then a claim of the fact's own kind (a
+/// date fact's day is the month's, not the year's, to tell), then bytes
+/// from the fact's keywords.
+type Closeness = (bool, bool, usize);
 
 /// Within one sentence, a fact wanted by several claims goes to the one it
-/// fits best: the claim whose noun is among its keywords, else the one
-/// nearest them, else the first. The others lose it.
+/// fits best (see [`Closeness`]), else the first. The others lose it.
 fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>], keepers: &mut Keepers) {
     if matches.len() < 2 {
         return;
@@ -202,15 +210,19 @@ fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>], keepers: &mut Keeper
     keepers.clear();
     for (claim, claim_matches) in matches.iter().enumerate() {
         for candidate in &claim_matches.candidates {
-            let fit = (claim, candidate.fit.names_noun, candidate.fit.distance);
+            let closeness = (
+                !candidate.fit.names_noun,
+                !candidate.same_kind,
+                candidate.fit.distance,
+            );
             keepers
                 .entry(candidate.position)
                 .and_modify(|kept| {
-                    if (!fit.1, fit.2) < (!kept.1, kept.2) {
-                        *kept = fit;
+                    if closeness < kept.1 {
+                        *kept = (claim, closeness);
                     }
                 })
-                .or_insert(fit);
+                .or_insert((claim, closeness));
         }
     }
     for (claim, claim_matches) in matches.iter_mut().enumerate() {

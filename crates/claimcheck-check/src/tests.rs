@@ -325,6 +325,27 @@ fn without_a_named_noun_the_nearest_figure_takes_the_fact() {
 }
 
 #[test]
+fn a_fact_goes_to_a_figure_of_its_own_kind_before_a_nearer_one() {
+    // "2020" stands nearer "expires" than "November" does, but a date fact
+    // tells of a day, which the month says and the year does not.
+    let row = "expiry,2022-11-10,,,date,ceasefire;expires,\n";
+    let article = "October 31, 2022\n\nThe ceasefire, agreed in 2020, expires in November.";
+    let all = verdicts(article, row);
+    let texts: Vec<(&str, Verdict)> = all
+        .iter()
+        .map(|(text, verdict, ..)| (text.as_str(), *verdict))
+        .collect();
+    assert_eq!(texts, [("November", Verdict::Supported)]);
+    // Without a figure of its kind, a date fact still meets a year.
+    let (verdict, _) = verdict_of(
+        "October 31, 2022\n\nThe ceasefire, agreed in 2020, expires soon.",
+        "agreed,2020-11-10,,,date,ceasefire;agreed,\n",
+        "2020",
+    );
+    assert_eq!(verdict, Verdict::Supported);
+}
+
+#[test]
 fn context_figures_get_no_verdict_without_a_fact() {
     let all = verdicts(
         "October 31, 2022\n\nIn 2020 the two countries fought a second war.",
