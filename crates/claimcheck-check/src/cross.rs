@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use claimcheck_core::{Assessment, Claim, Fact, NounRole, Span, Verdict, display};
+use claimcheck_core::{Assessment, Claim, Fact, NounRole, Role, Span, Verdict, display};
 
 use crate::FactIndex;
 use crate::index::Measure;
@@ -59,11 +59,12 @@ impl<'i, 'f> CrossCheck<'i, 'f> {
     ) {
         for assessment in assessments {
             let claim = &assessment.claim;
-            // Dates and years count once a fact has put them to the test.
+            // Dates and years count once a fact has put them to the test;
+            // a forecast never disagrees with what another article found.
             let compares = matches!(
                 assessment.verdict,
                 Verdict::Supported | Verdict::Contradicted | Verdict::Unverified
-            );
+            ) && !matches!(claim.role, Role::Forecast { .. });
             if !compares {
                 continue;
             }

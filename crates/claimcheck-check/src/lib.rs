@@ -139,8 +139,11 @@ fn check_sentence<'f>(
     for (claim, matches) in claims.iter().zip(matches.iter_mut()) {
         matches.candidates.clear();
         matches.lost.clear();
-        if claim.quantity.base.interval == Interval::UNBOUNDED {
-            // A date whose year is unknown asserts nothing to check.
+        // A date whose year is unknown asserts nothing to check, nor does a
+        // forecast; neither takes a fact from the figures that do.
+        let asserts = claim.quantity.base.interval != Interval::UNBOUNDED
+            && !matches!(claim.role, Role::Forecast { .. });
+        if !asserts {
             continue;
         }
         let noun = index.noun_id(claim);
@@ -162,6 +165,7 @@ fn check_sentence<'f>(
     let claims = remaining.by_ref().take(count);
     for (position, (claim, matches)) in claims.zip(matches.iter()).enumerate() {
         let context = Context {
+            source,
             texts: &texts,
             sentence,
             index,
@@ -175,6 +179,7 @@ fn check_sentence<'f>(
 
 /// What a claim is assessed among: its sentence and the reference.
 struct Context<'s, 'f> {
+    source: &'s str,
     /// The text of each claim of the sentence.
     texts: &'s [&'s str],
     sentence: &'s SentenceKeywords,
@@ -243,6 +248,16 @@ fn assess<'f>(
     matches: &Matches<'f>,
     context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
+    if let Role::Forecast { word } = claim.role {
+        let reason = reason::forecast(word.of(context.source));
+        return Some(Assessment {
+            claim,
+            verdict: Verdict::Unverified,
+            fact: None,
+            candidates: Vec::new(),
+            reason,
+        });
+    }
     let most_groups = matches
         .candidates
         .iter()

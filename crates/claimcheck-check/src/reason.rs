@@ -110,6 +110,11 @@ pub(crate) fn unverified(
     format!("no reference fact for {}", measured(claim))
 }
 
+/// For a figure that `word` puts as expected or possible.
+pub(crate) fn forecast(word: &str) -> String {
+    format!("\"{word}\" puts it as a forecast, which no reference value confirms or rules out")
+}
+
 /// `facts` are the facts with their figures as [`Quote`]d.
 pub(crate) fn ambiguous(facts: &[(&Fact, &str)], verdicts: &[Verdict]) -> String {
     let mut reason = String::from("facts apply equally and disagree: ");

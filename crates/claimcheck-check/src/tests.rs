@@ -346,6 +346,36 @@ fn a_fact_goes_to_a_figure_of_its_own_kind_before_a_nearer_one() {
 }
 
 #[test]
+fn a_forecast_is_never_held_against_a_fact_nor_takes_one() {
+    let row = "toll,286,,,deaths|people,toll,\n";
+    let all = verdicts("The toll of 286 deaths could reach 1,000.", row);
+    let found: Vec<(&str, Verdict, &str)> = all
+        .iter()
+        .map(|(text, verdict, _, reason)| (text.as_str(), *verdict, reason.as_str()))
+        .collect();
+    assert_eq!((found[0].0, found[0].1), ("286", Verdict::Supported));
+    assert_eq!(
+        found[1],
+        (
+            "1,000",
+            Verdict::Unverified,
+            "\"could\" puts it as a forecast, which no reference value confirms or rules out"
+        )
+    );
+    // Nearer the keyword than the count, the forecast still leaves the
+    // fact to it.
+    let (verdict, fact) = verdict_of(
+        "The toll could reach 1,000 people; 286 people died.",
+        row,
+        "286",
+    );
+    assert_eq!(
+        (verdict, fact.as_deref()),
+        (Verdict::Supported, Some("toll"))
+    );
+}
+
+#[test]
 fn context_figures_get_no_verdict_without_a_fact() {
     let all = verdicts(
         "October 31, 2022\n\nIn 2020 the two countries fought a second war.",
@@ -535,6 +565,16 @@ fn cross_check_compares_claims_holding_the_same_fact() {
         inconsistent(&exact_neighbours, row),
         [(1, "287".to_string())]
     );
+}
+
+#[test]
+fn cross_check_leaves_forecasts_out() {
+    let row = "clashes,286,284,287,deaths|people,clashes,\n";
+    let articles = [
+        "286 people were killed in the clashes.",
+        "The clashes could kill 1,000 people.",
+    ];
+    assert!(inconsistent(&articles, row).is_empty());
 }
 
 #[test]

@@ -23,4 +23,8 @@ pub enum Role {
     /// said (a dateline, "in 2020", "two years ago", "the two countries", an
     /// ordinal). It gets a verdict only when a fact applies to it.
     Context,
+    /// The writer puts the figure as expected or possible, by the `word`
+    /// before it ("could reach 1,000"). It is `unverified` whatever the
+    /// reference says: facts of what is cannot rule on what may be.
+    Forecast { word: Span },
 }

@@ -26,6 +26,11 @@ pub struct Mention {
     /// A determiner points back to things already named ("the two
     /// countries", "both"), so the figure restates rather than asserts.
     pub refers_back: bool,
+    /// The word that puts the figure as expected or possible rather than as
+    /// fact ("could reach 1,000", "is expected to rise to 500", "had
+    /// predicted a toll of 50"): the nearest such word before it in its
+    /// clause. Dates have none: a date to come is still set down.
+    pub forecast: Option<Span>,
 }
 
 /// The figure of a mention as written.

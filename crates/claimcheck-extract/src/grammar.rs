@@ -179,6 +179,19 @@ impl Grammar<'_, '_> {
                 .checked_sub(1)
                 .and_then(|before| self.word(before))
                 .is_some_and(lexicon::refers_back);
+        // A year or a date to come is still set down; an amount to come is
+        // not yet so.
+        let is_amount = !matches!(
+            quantity.reading,
+            Reading::Years { .. } | Reading::Date { .. } | Reading::Ago { .. }
+        );
+        let forecast = is_amount
+            .then(|| {
+                self.nearest_in_clause_before(index, |token| {
+                    puts_as_forecast(token).then_some(token.span)
+                })
+            })
+            .flatten();
         let mention = Mention {
             span: self.span(index, end),
             sentence: self.sentence,
@@ -187,8 +200,28 @@ impl Grammar<'_, '_> {
             unit: quantity.unit,
             noun: quantity.noun,
             refers_back,
+            forecast,
         };
         Some((mention, end))
+    }
+
+    /// What `find` picks out of the nearest token before `index` that it
+    /// picks anything out of, within the clause: in "the deal, signed in
+    /// 2020, expires in December", "signed" says nothing of December.
+    fn nearest_in_clause_before<T>(
+        &self,
+        index: usize,
+        find: impl Fn(&Token<'_>) -> Option<T>,
+    ) -> Option<T> {
+        for token in self.tokens[..index].iter().rev() {
+            if token.kind == TokenKind::Punct && lexicon::ends_clause(token.text) {
+                return None;
+            }
+            if let Some(found) = find(token) {
+                return Some(found);
+            }
+        }
+        None
     }
 
     /// A qualifier, if any, and the quantity it qualifies.
@@ -934,6 +967,14 @@ fn may_start_mention(word: &str) -> bool {
         answers.insert(word.into(), answer);
         answer
     })
+}
+
+/// Whether a token puts what follows it as expected or possible; "May"
+/// the month does not.
+fn puts_as_forecast(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Word
+        && lexicon::puts_as_forecast(&token.lower)
+        && !(token.lower == "may" && token.is_capitalized())
 }
 
 /// A currency code with an M for millions, as finance writes it: "MUSD",

@@ -420,24 +420,18 @@ pub(crate) fn introduces_month(word: &str) -> bool {
     TIME_PREPOSITIONS.contains(&word) || MONTH_ONLY_INTRODUCERS.contains(&word)
 }
 
-/// The time a word marks, for a date without a year after it: "will",
-/// "next", "scheduled" look ahead; "last", a verb in the past ("met",
+/// The time a word marks, for a date without a year after it, besides the
+/// words of [`puts_as_forecast`], which look ahead too: "next",
+/// "scheduled", "due" look ahead; "last", a verb in the past ("met",
 /// "signed") looks back. Nothing for any other word.
 pub(crate) fn tense_of(word: &str) -> Option<Tense> {
     const AHEAD: &[&str] = &[
-        "will",
-        "shall",
-        "would",
         "next",
         "upcoming",
         "coming",
         "scheduled",
-        "planned",
-        "expected",
         "due",
-        "plans",
         "plan",
-        "aims",
         "intends",
     ];
     // Common verbs whose past does not end in "-ed".
@@ -453,7 +447,7 @@ pub(crate) fn tense_of(word: &str) -> Option<Tense> {
         "hundred", "need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed",
         "breed", "greed", "bleed", "deed", "shed", "embed",
     ];
-    if AHEAD.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll") {
+    if AHEAD.contains(&word) {
         Some(Tense::Future)
     } else if IRREGULAR_PAST.contains(&word)
         || (word.len() >= 4 && word.ends_with("ed") && !NOT_PAST.contains(&word))
@@ -462,6 +456,55 @@ pub(crate) fn tense_of(word: &str) -> Option<Tense> {
     } else {
         None
     }
+}
+
+/// Words that put a figure after them as expected or possible rather than
+/// as fact: "could reach 1,000", "is expected to rise to 500", "a target
+/// of 2%".
+pub(crate) fn puts_as_forecast(word: &str) -> bool {
+    // Asked of every word before an amount, back to the clause's start: a
+    // match, which the compiler sorts by length, is far cheaper than
+    // scanning a list.
+    matches!(
+        word,
+        "could"
+            | "may"
+            | "might"
+            | "would"
+            | "will"
+            | "shall"
+            | "expected"
+            | "expects"
+            | "expect"
+            | "expecting"
+            | "predicted"
+            | "predicts"
+            | "predict"
+            | "predicting"
+            | "forecast"
+            | "forecasts"
+            | "forecasting"
+            | "projected"
+            | "projects"
+            | "projection"
+            | "likely"
+            | "unlikely"
+            | "feared"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "plans"
+            | "planned"
+            | "aims"
+            | "target"
+            | "targets"
+            | "goal"
+            | "possibly"
+            | "perhaps"
+            | "potentially"
+    ) || word.ends_with("'ll")
+        || word.ends_with("’ll")
 }
 
 /// Punctuation between clauses.

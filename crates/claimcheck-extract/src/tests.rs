@@ -908,6 +908,54 @@ fn figures_after_the_restate_rather_than_assert() {
     assert_eq!(refers_back, [true, false, false]);
 }
 
+/// A figure's text and the word that makes it a forecast, if one does.
+type Forecast<'a> = (&'a str, Option<&'a str>);
+
+#[test]
+fn figures_put_as_expected_or_possible_are_forecasts() {
+    let cases: &[(&str, &[Forecast<'_>])] = &[
+        (
+            "Officials warned the death toll could reach 1,000.",
+            &[("1,000", Some("could"))],
+        ),
+        (
+            "The toll is expected to rise to 500 deaths.",
+            &[("500", Some("expected"))],
+        ),
+        (
+            "Analysts had predicted a toll of 50.",
+            &[("50", Some("predicted"))],
+        ),
+        ("Talks may last 12 days.", &[("12 days", Some("may"))]),
+        ("286 people were killed.", &[("286", None)]),
+        // The clause ends before the figure: "could" says nothing of it.
+        (
+            "The toll, which could rise, stands at 286.",
+            &[("286", None)],
+        ),
+        // A date to come is still set down.
+        (
+            "They will meet on March 3, 2023.",
+            &[("March 3, 2023", None)],
+        ),
+        (
+            "Talks held in May drew 300 people.",
+            &[("May", None), ("300", None)],
+        ),
+    ];
+    for (input, expected) in cases {
+        let mentions = extract(input, Format::Plain).mentions;
+        let found: Vec<Forecast<'_>> = mentions
+            .iter()
+            .map(|mention| {
+                let word = mention.forecast.map(|word| word.of(input));
+                (mention.span.of(input), word)
+            })
+            .collect();
+        assert_eq!(&found, expected, "{input:?}");
+    }
+}
+
 #[test]
 fn markdown_spans_point_into_the_file() {
     let source = "# Heading 5\n\nIt killed more than **6,500** [troops](https://x.org/99).\n";

@@ -11,7 +11,8 @@
 //!   and the tense the words before it mark;
 //! - its **role**: years, dates and ordinals place events in time and a
 //!   figure after "the" restates one; both are context, checked only when
-//!   a fact names them.
+//!   a fact names them. A figure put as expected or possible ("could reach
+//!   1,000") is a forecast, never held against a fact.
 
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{
@@ -114,14 +115,15 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
     let quantity = quantity(&mention, document_date);
     let is_context =
         matches!(quantity.kind, Kind::Date | Kind::Year | Kind::Ordinal) || mention.refers_back;
+    let role = match mention.forecast {
+        _ if is_context => Role::Context,
+        Some(word) => Role::Forecast { word },
+        None => Role::Claim,
+    };
     Claim {
         span: mention.span,
         sentence: mention.sentence,
-        role: if is_context {
-            Role::Context
-        } else {
-            Role::Claim
-        },
+        role,
         quantity,
         noun: mention.noun,
     }

@@ -23,6 +23,7 @@ fn mention(
             role: NounRole::Counted,
         }),
         refers_back: false,
+        forecast: None,
     }
 }
 

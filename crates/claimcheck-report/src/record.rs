@@ -125,6 +125,7 @@ impl<'a> Record<'a> {
             role: match claim.role {
                 Role::Claim => "claim",
                 Role::Context => "context",
+                Role::Forecast { .. } => "forecast",
             },
             base_unit: has_base.then_some(quantity.base.unit.as_str()),
             base_low: base_figure(quantity.base.interval.low_value()),

@@ -16,10 +16,10 @@ pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim)
         Some(noun) if noun.role == NounRole::Modified => format!(", describes \"{}\"", noun.word),
         _ => String::new(),
     };
-    let context = if claim.role == Role::Context {
-        " (context)"
-    } else {
-        ""
+    let context = match claim.role {
+        Role::Claim => "",
+        Role::Context => " (context)",
+        Role::Forecast { .. } => " (forecast)",
     };
     writeln!(
         out,

@@ -3,7 +3,7 @@
 
 use claimcheck_core::{Mention, Qualifier, Reading, Tense, calendar};
 
-use super::{Grammar, is_plausible_year};
+use super::{Grammar, is_plausible_year, puts_as_forecast};
 use crate::lexicon;
 use crate::tokens::TokenKind;
 
@@ -37,20 +37,19 @@ impl Grammar<'_, '_> {
         Some(self.context_mention(index, end, reading))
     }
 
-    /// The time the nearest word before `index` that marks one marks,
-    /// within its clause: in "the deal, signed in 2020, expires in
-    /// December", "signed" says nothing of December.
+    /// The time the nearest word before `index` in its clause that marks
+    /// one marks.
     fn tense_before(&self, index: usize) -> Tense {
-        for before in (0..index).rev() {
-            let token = &self.tokens[before];
-            if token.kind == TokenKind::Punct && lexicon::ends_clause(token.text) {
-                break;
+        self.nearest_in_clause_before(index, |token| {
+            if puts_as_forecast(token) {
+                Some(Tense::Future)
+            } else if token.kind == TokenKind::Word {
+                lexicon::tense_of(&token.lower)
+            } else {
+                None
             }
-            if let Some(tense) = self.word(before).and_then(lexicon::tense_of) {
-                return tense;
-            }
-        }
-        Tense::Unmarked
+        })
+        .unwrap_or(Tense::Unmarked)
     }
 
     fn context_mention(&self, start: usize, end: usize, reading: Reading) -> (Mention, usize) {
@@ -62,6 +61,7 @@ impl Grammar<'_, '_> {
             unit: None,
             noun: None,
             refers_back: false,
+            forecast: None,
         };
         (mention, end)
     }
