@@ -170,7 +170,7 @@ impl Grammar<'_, '_> {
             Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
         );
         if counts && quantity.noun.is_none() && quantity.unit.is_none() {
-            quantity.noun = self.noun_before_of(index);
+            quantity.noun = self.noun_before(index);
         }
         // "the two countries" restates a count; "the six-week war" still
         // asserts how long the war was.
@@ -900,33 +900,63 @@ impl Grammar<'_, '_> {
     }
 
     /// The noun a figure counts when it comes before it: "a death toll of
-    /// 286" counts deaths, "a crowd of 10,000" a crowd.
-    fn noun_before_of(&self, start: usize) -> Option<Noun> {
-        let of = start.checked_sub(1).filter(|of| self.is_word(*of, "of"))?;
+    /// 286" counts deaths, "a crowd of 10,000" a crowd. A toll counts
+    /// across the verb that gives it, too: "the death toll was 286", "has
+    /// risen to 286".
+    fn noun_before(&self, start: usize) -> Option<Noun> {
+        let Some(of) = start.checked_sub(1).filter(|of| self.is_word(*of, "of")) else {
+            return self.toll_given_before(start);
+        };
         let head_at = of.checked_sub(1)?;
         let head = self
             .word(head_at)
             .filter(|word| !lexicon::ends_noun_phrase(word) && !lexicon::is_number_word(word))?;
-        let (word, span) = if head == "toll" {
-            // A toll counts what its modifier names: "death toll", "casualty toll".
-            match head_at
-                .checked_sub(1)
-                .and_then(|at| self.word(at).map(|word| (at, word)))
-            {
-                Some((at, modifier)) if !lexicon::ends_noun_phrase(modifier) => (
-                    vocab::fold_noun(modifier),
-                    self.tokens[at].span.cover(self.tokens[head_at].span),
-                ),
-                _ => ("deaths".to_string(), self.tokens[head_at].span),
-            }
-        } else {
-            (head.to_string(), self.tokens[head_at].span)
-        };
+        if head == "toll" {
+            return Some(self.toll_noun(head_at));
+        }
         Some(Noun {
+            word: head.to_string(),
+            span: self.tokens[head_at].span,
+            role: NounRole::Counted,
+        })
+    }
+
+    /// The toll that the words just before `start` give the figure:
+    /// "toll was", "toll now stands at", "toll has risen to". Only a toll:
+    /// "the result was 286" counts nothing.
+    fn toll_given_before(&self, start: usize) -> Option<Noun> {
+        let mut at = start;
+        loop {
+            at = at.checked_sub(1)?;
+            let word = self.word(at)?;
+            if word == "toll" {
+                return Some(self.toll_noun(at));
+            }
+            if !lexicon::gives_a_toll(word) {
+                return None;
+            }
+        }
+    }
+
+    /// What the toll at `toll_at` counts: what its modifier names ("death
+    /// toll", "casualty toll"), else deaths.
+    fn toll_noun(&self, toll_at: usize) -> Noun {
+        let modifier = toll_at
+            .checked_sub(1)
+            .and_then(|at| self.word(at).map(|word| (at, word)))
+            .filter(|(_, modifier)| !lexicon::ends_noun_phrase(modifier));
+        let (word, span) = match modifier {
+            Some((at, modifier)) => (
+                vocab::fold_noun(modifier),
+                self.tokens[at].span.cover(self.tokens[toll_at].span),
+            ),
+            None => ("deaths".to_string(), self.tokens[toll_at].span),
+        };
+        Noun {
             word,
             span,
             role: NounRole::Counted,
-        })
+        }
     }
 
     /// The noun a compound describes: the head of the noun phrase after

@@ -507,6 +507,36 @@ pub(crate) fn puts_as_forecast(word: &str) -> bool {
         || word.ends_with("’ll")
 }
 
+/// Words between a toll and the figure they give it: "the toll was 286",
+/// "has now risen to 286", "stood at 286". Not "from": in "rose from 120
+/// to 286" the first figure is what the toll was no longer.
+pub(crate) fn gives_a_toll(word: &str) -> bool {
+    matches!(
+        word,
+        "was"
+            | "is"
+            | "stood"
+            | "stands"
+            | "at"
+            | "rose"
+            | "risen"
+            | "has"
+            | "had"
+            | "have"
+            | "reached"
+            | "climbed"
+            | "jumped"
+            | "increased"
+            | "grew"
+            | "grown"
+            | "hit"
+            | "remains"
+            | "remained"
+            | "now"
+            | "to"
+    )
+}
+
 /// Punctuation between clauses.
 pub(crate) fn ends_clause(punct: &str) -> bool {
     matches!(

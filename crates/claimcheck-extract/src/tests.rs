@@ -860,11 +860,20 @@ fn counted_nouns_skip_adjectives_and_reach_past_prepositions() {
         ("thousands of Armenian refugees", Some("refugees")),
         ("a death toll of 286", Some("deaths")),
         ("the toll of 286 rose", Some("deaths")),
+        ("The death toll was 286.", Some("deaths")),
+        ("The casualty toll has risen to 286.", Some("casualties")),
+        ("the toll now stands at 286", Some("deaths")),
+        ("The toll reached 286 on Friday.", Some("deaths")),
+        // Only a toll says what it counts.
+        ("The result was 286.", None),
         ("a crowd of 10,000 gathered", Some("crowd")),
     ];
     for (input, noun) in cases {
         assert_eq!(nouns(input), vec![noun.map(str::to_string)], "{input}");
     }
+    // What a toll rose from it is no longer, and the figure after that
+    // stands past another figure.
+    assert_eq!(nouns("The toll rose from 120 to 286."), [None, None]);
 }
 
 #[test]
