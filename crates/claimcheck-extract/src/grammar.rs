@@ -922,12 +922,18 @@ impl Grammar<'_, '_> {
     }
 
     /// The toll that the words just before `start` give the figure:
-    /// "toll was", "toll now stands at", "toll has risen to". Only a toll:
-    /// "the result was 286" counts nothing.
+    /// "toll was", "toll now stands at", "toll has risen to", past what it
+    /// rose from ("toll rose from 120 to"). Only a toll: "the result was
+    /// 286" counts nothing.
     fn toll_given_before(&self, start: usize) -> Option<Noun> {
         let mut at = start;
         loop {
             at = at.checked_sub(1)?;
+            if self.tokens[at].kind == TokenKind::Figure && self.is_word(at.checked_sub(1)?, "from")
+            {
+                at -= 1;
+                continue;
+            }
             let word = self.word(at)?;
             if word == "toll" {
                 return Some(self.toll_noun(at));

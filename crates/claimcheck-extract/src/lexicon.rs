@@ -509,7 +509,7 @@ pub(crate) fn puts_as_forecast(word: &str) -> bool {
 
 /// Words between a toll and the figure they give it: "the toll was 286",
 /// "has now risen to 286", "stood at 286". Not "from": in "rose from 120
-/// to 286" the first figure is what the toll was no longer.
+/// to 286" the first figure is what the toll is no longer.
 pub(crate) fn gives_a_toll(word: &str) -> bool {
     matches!(
         word,

@@ -871,9 +871,11 @@ fn counted_nouns_skip_adjectives_and_reach_past_prepositions() {
     for (input, noun) in cases {
         assert_eq!(nouns(input), vec![noun.map(str::to_string)], "{input}");
     }
-    // What a toll rose from it is no longer, and the figure after that
-    // stands past another figure.
-    assert_eq!(nouns("The toll rose from 120 to 286."), [None, None]);
+    // What a toll rose from it is no longer; what it rose to it is.
+    assert_eq!(
+        nouns("The death toll rose from 120 to 286."),
+        [None, Some("deaths".to_string())]
+    );
 }
 
 #[test]
