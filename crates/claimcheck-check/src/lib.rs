@@ -250,13 +250,7 @@ fn assess<'f>(
 ) -> Option<Assessment<'f>> {
     if let Role::Forecast { word } = claim.role {
         let reason = reason::forecast(word.of(context.source));
-        return Some(Assessment {
-            claim,
-            verdict: Verdict::Unverified,
-            fact: None,
-            candidates: Vec::new(),
-            reason,
-        });
+        return Some(unverified(claim, reason));
     }
     let most_groups = matches
         .candidates
@@ -278,13 +272,7 @@ fn assess<'f>(
             .collect();
         let near_miss = near_miss(&claim, context);
         let reason = reason::unverified(&claim, &lost, near_miss);
-        return Some(Assessment {
-            claim,
-            verdict: Verdict::Unverified,
-            fact: None,
-            candidates: Vec::new(),
-            reason,
-        });
+        return Some(unverified(claim, reason));
     };
     let verdict = compare(&claim, first.fact);
     let quote = |candidate: &Candidate<'f>| context.index.quote(candidate.position);
@@ -317,6 +305,16 @@ fn assess<'f>(
         candidates: Vec::new(),
         reason,
     })
+}
+
+fn unverified<'f>(claim: Claim, reason: String) -> Assessment<'f> {
+    Assessment {
+        claim,
+        verdict: Verdict::Unverified,
+        fact: None,
+        candidates: Vec::new(),
+        reason,
+    }
 }
 
 /// For a claim no fact applies to: the first fact measuring the same,
