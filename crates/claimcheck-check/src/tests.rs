@@ -376,6 +376,22 @@ fn a_forecast_is_never_held_against_a_fact_nor_takes_one() {
 }
 
 #[test]
+fn a_span_of_days_holds_every_day_in_it() {
+    let article = "October 31, 2022\n\nThe summit was held from Oct. 5 to Oct. 7 in Prague.";
+    let verdict = |value| {
+        verdict_of(
+            article,
+            &format!("s,{value},,,date,summit;prague,\n"),
+            "Oct. 5 to Oct. 7",
+        )
+        .0
+    };
+    assert_eq!(verdict("2022-10-06"), Verdict::Supported);
+    assert_eq!(verdict("2022-10-07"), Verdict::Supported);
+    assert_eq!(verdict("2022-10-08"), Verdict::Contradicted);
+}
+
+#[test]
 fn context_figures_get_no_verdict_without_a_fact() {
     let all = verdicts(
         "October 31, 2022\n\nIn 2020 the two countries fought a second war.",

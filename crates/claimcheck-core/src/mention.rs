@@ -54,12 +54,15 @@ pub enum Reading {
     /// ceasefire"), a span ("1988-1994") or a decade ("the 1990s").
     Years { first: i32, last: i32 },
     /// A calendar date, possibly without a year or a day ("Oct. 3", "in
-    /// August"). Without a year, `tense` is what the words before it say
-    /// of its time, from which `normalize` tells the year.
+    /// August"), or a span of days from it `through` a last (month, day)
+    /// of the same year ("Oct. 2-3", "from Oct. 5 to Oct. 7", "30 September
+    /// to 2 October 2022"). Without a year, `tense` is what the words
+    /// before it say of its time, from which `normalize` tells the year.
     Date {
         year: Option<i32>,
         month: u8,
         day: Option<u8>,
+        through: Option<(u8, u8)>,
         tense: Tense,
     },
     /// A time before the document's date ("two years ago"); `unit` holds the

@@ -694,12 +694,21 @@ fn dates_years_decades_and_ordinals() {
         year: Some(year),
         month,
         day,
+        through: None,
         tense: Tense::Unmarked,
     };
     let undated = |month, day, tense| Reading::Date {
         year: None,
         month,
         day,
+        through: None,
+        tense,
+    };
+    let span = |year, month, day, through, tense| Reading::Date {
+        year,
+        month,
+        day: Some(day),
+        through: Some(through),
         tense,
     };
     let years = |first, last| Reading::Years { first, last };
@@ -708,6 +717,53 @@ fn dates_years_decades_and_ordinals() {
         (
             "October 31, 2022",
             vec![context("October 31, 2022", date(2022, 10, Some(31)))],
+        ),
+        (
+            "Ministers met on Oct. 2-3 in Geneva.",
+            vec![context("Oct. 2-3", span(None, 10, 2, (10, 3), Tense::Past))],
+        ),
+        (
+            "The summit ran from Oct. 5 to Oct. 7, 2022 in Prague.",
+            vec![context(
+                "Oct. 5 to Oct. 7, 2022",
+                span(Some(2022), 10, 5, (10, 7), Tense::Unmarked),
+            )],
+        ),
+        (
+            "Talks ran from 30 September to 2 October.",
+            vec![context(
+                "30 September to 2 October",
+                span(None, 9, 30, (10, 2), Tense::Past),
+            )],
+        ),
+        (
+            "on 5-7 October 2022",
+            vec![context(
+                "5-7 October 2022",
+                span(Some(2022), 10, 5, (10, 7), Tense::Unmarked),
+            )],
+        ),
+        (
+            "between Oct. 3 and 5",
+            vec![context(
+                "Oct. 3 and 5",
+                span(None, 10, 3, (10, 5), Tense::Unmarked),
+            )],
+        ),
+        // "and" joins two days only after "between"; a span runs forward.
+        (
+            "on Oct. 3 and Oct. 5",
+            vec![
+                context("Oct. 3", undated(10, Some(3), Tense::Unmarked)),
+                context("Oct. 5", undated(10, Some(5), Tense::Unmarked)),
+            ],
+        ),
+        (
+            "on Oct. 7 - Oct. 5",
+            vec![
+                context("Oct. 7", undated(10, Some(7), Tense::Unmarked)),
+                context("Oct. 5", undated(10, Some(5), Tense::Unmarked)),
+            ],
         ),
         (
             "on 31 October 2022",

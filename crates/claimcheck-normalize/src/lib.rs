@@ -150,12 +150,13 @@ fn quantity(mention: &Mention, document_date: Option<Date>) -> Quantity {
             year,
             month,
             day,
+            through,
             tense,
-        } => date(
-            year.or_else(|| document_date.map(|date| year_by_tense(month, day, tense, date))),
-            month,
-            day,
-        ),
+        } => {
+            let days = |year| days_written(year, month, day, through);
+            let year = year.or_else(|| document_date.map(|date| year_by_tense(days, tense, date)));
+            date(year.and_then(days), through.is_some())
+        }
         Reading::Ago { value, step } => ago(mention, value, step, document_date),
         Reading::Ordinal { value } => Quantity {
             kind: Kind::Ordinal,
@@ -316,21 +317,44 @@ fn years(first: i32, last: i32) -> Quantity {
     }
 }
 
+/// The days a date written in `year` spans: its day, the days from it
+/// `through` a last (month, day), or its month; `None` for a date that the
+/// year does not have (29 February).
+fn days_written(
+    year: i32,
+    month: u8,
+    day: Option<u8>,
+    through: Option<(u8, u8)>,
+) -> Option<Interval> {
+    let first = match day {
+        Some(day) => calendar::day(year, month, day)?,
+        None => calendar::month(year, month)?,
+    };
+    match through {
+        Some((last_month, last_day)) => Some(Interval {
+            low: first.low,
+            high: calendar::day(year, last_month, last_day)?.high,
+        }),
+        None => Some(first),
+    }
+}
+
 /// The year of a date written without one, in a document of
-/// `document_date`: the document's own year, unless the words before it
-/// say otherwise. What is past is the last such day or month that starts
-/// by the document's date ("met in December", in October, is last
-/// December); what is to come is the first that ends on or after it
-/// ("will meet in March", in October, is next March).
-fn year_by_tense(month: u8, day: Option<u8>, tense: Tense, document_date: calendar::Date) -> i32 {
+/// `document_date`, given the `days` it spans in any year: the document's
+/// own year, unless the words before it say otherwise. What is past is
+/// the last such day or month that starts by the document's date ("met in
+/// December", in October, is last December); what is to come is the first
+/// that ends on or after it ("will meet in March", in October, is next
+/// March).
+fn year_by_tense(
+    days: impl Fn(i32) -> Option<Interval>,
+    tense: Tense,
+    document_date: calendar::Date,
+) -> i32 {
     let year = i32::from(document_date.year());
     let today = calendar::day_number(document_date);
-    let in_this_year = match day {
-        Some(day) => calendar::day(year, month, day),
-        None => calendar::month(year, month),
-    };
     // 29 February of a year without one has no place: the year stays.
-    let Some(in_this_year) = in_this_year else {
+    let Some(in_this_year) = days(year) else {
         return year;
     };
     let starts_later = in_this_year.low_value().is_some_and(|start| start > today);
@@ -342,19 +366,20 @@ fn year_by_tense(month: u8, day: Option<u8>, tense: Tense, document_date: calend
     }
 }
 
-fn date(year: Option<i32>, month: u8, day: Option<u8>) -> Quantity {
-    let interval = match (year, day) {
-        (Some(year), Some(day)) => calendar::day(year, month, day),
-        (Some(year), None) => calendar::month(year, month),
-        (None, _) => None,
-    }
-    .unwrap_or(Interval::UNBOUNDED);
+/// A date of the calendar, from the days it spans; unknown days (no year
+/// to place them in) assert nothing.
+fn date(days: Option<Interval>, is_span: bool) -> Quantity {
+    let interval = days.unwrap_or(Interval::UNBOUNDED);
     let value = interval
         .low_value()
         .filter(|low| Some(*low) == interval.high_value());
     Quantity {
         kind: Kind::Date,
-        qualifier: Qualifier::Exact,
+        qualifier: if is_span {
+            Qualifier::Range
+        } else {
+            Qualifier::Exact
+        },
         value,
         interval,
         unit: None,

@@ -256,6 +256,7 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
                 year: Some(2022),
                 month: 10,
                 day: Some(31),
+                through: None,
                 tense: Tense::Unmarked,
             },
             None,
@@ -268,6 +269,7 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
             year: None,
             month: 10,
             day: Some(3),
+            through: None,
             tense: Tense::Unmarked,
         },
         None,
@@ -279,6 +281,7 @@ fn the_dateline_dates_the_document_and_fills_missing_years() {
             year: None,
             month: 8,
             day: None,
+            through: None,
             tense: Tense::Unmarked,
         },
         None,
@@ -312,6 +315,7 @@ fn a_date_without_a_year_falls_in_the_year_its_tense_says() {
             year: None,
             month,
             day,
+            through: None,
             tense,
         };
         let claims = normalize(
@@ -348,6 +352,38 @@ fn a_date_without_a_year_falls_in_the_year_its_tense_says() {
 }
 
 #[test]
+fn a_span_of_days_runs_from_its_first_day_to_its_last() {
+    let span = |year, tense| {
+        let reading = Reading::Date {
+            year,
+            month: 12,
+            day: Some(30),
+            through: Some((12, 31)),
+            tense,
+        };
+        normalize(
+            vec![mention(Qualifier::Exact, reading, None, None)],
+            Some("2022-10-31"),
+        )
+        .claims
+        .remove(0)
+        .quantity
+    };
+    let written = span(Some(2020), Tense::Unmarked);
+    assert_eq!(written.qualifier, Qualifier::Range);
+    assert_eq!(written.value, None);
+    assert_eq!(
+        written.interval,
+        Interval::closed(day(2020, 12, 30), day(2020, 12, 31))
+    );
+    // "met from Dec. 30 to 31", written in October: last December's days.
+    assert_eq!(
+        span(None, Tense::Past).interval,
+        Interval::closed(day(2021, 12, 30), day(2021, 12, 31))
+    );
+}
+
+#[test]
 fn a_date_inside_a_sentence_is_no_dateline() {
     let in_prose = mention(
         Qualifier::Exact,
@@ -355,6 +391,7 @@ fn a_date_inside_a_sentence_is_no_dateline() {
             year: Some(2022),
             month: 10,
             day: Some(3),
+            through: None,
             tense: Tense::Unmarked,
         },
         None,
@@ -373,6 +410,7 @@ fn front_matter_date_wins_over_a_dateline() {
                 year: Some(2022),
                 month: 10,
                 day: Some(31),
+                through: None,
                 tense: Tense::Unmarked,
             },
             None,
@@ -395,6 +433,7 @@ fn a_date_without_year_and_no_document_date_is_open() {
                 year: None,
                 month: 10,
                 day: Some(3),
+                through: None,
                 tense: Tense::Unmarked,
             },
             None,

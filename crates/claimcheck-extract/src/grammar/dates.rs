@@ -7,34 +7,131 @@ use super::{Grammar, is_plausible_year, puts_as_forecast};
 use crate::lexicon;
 use crate::tokens::TokenKind;
 
+/// A date as written: its parts, the last day of the span of days it
+/// opens, if it does, and the token after it.
+struct Written {
+    year: Option<i32>,
+    month: u8,
+    day: Option<u8>,
+    through: Option<(u8, u8)>,
+    end: usize,
+}
+
+impl Written {
+    fn date(year: Option<i32>, month: u8, day: Option<u8>, end: usize) -> Written {
+        Written {
+            year,
+            month,
+            day,
+            through: None,
+            end,
+        }
+    }
+}
+
 impl Grammar<'_, '_> {
     pub(super) fn date_at(&self, index: usize) -> Option<(Mention, usize)> {
-        let (year, month, day, end) = self
+        let first = self
             .iso_date_at(index)
             .or_else(|| self.month_first_date_at(index))
+            .or_else(|| self.day_span_first_at(index))
             .or_else(|| self.day_first_date_at(index))?;
-        if let Some(day) = day {
-            let exists = match year {
-                Some(year) => calendar::date(year, month, day).is_some(),
-                // Without a year, 29 February may still exist.
-                None => calendar::date(2000, month, day).is_some(),
-            };
-            if !exists {
-                return None;
-            }
+        let written = self.span_end_at(index, &first).unwrap_or(first);
+        // Without a year, 29 February may still exist.
+        let exists =
+            |month, day| calendar::date(written.year.unwrap_or(2000), month, day).is_some();
+        let days_exist = written.day.is_none_or(|day| exists(written.month, day))
+            && written
+                .through
+                .is_none_or(|(month, day)| exists(month, day));
+        if !days_exist {
+            return None;
         }
-        let tense = if year.is_none() {
+        let tense = if written.year.is_none() {
             self.tense_before(index)
         } else {
             Tense::Unmarked
         };
         let reading = Reading::Date {
-            year,
-            month,
-            day,
+            year: written.year,
+            month: written.month,
+            day: written.day,
+            through: written.through,
             tense,
         };
-        Some(self.context_mention(index, end, reading))
+        Some(self.context_mention(index, written.end, reading))
+    }
+
+    /// The date that ends a span of days opened by `first`, which starts at
+    /// `start`: "Oct. 2-3", "Oct. 5 to Oct. 7, 2022", "30 September to 2
+    /// October", "between Oct. 3 and 5". The last day must come later in
+    /// the year, and a year written after it is the span's.
+    fn span_end_at(&self, start: usize, first: &Written) -> Option<Written> {
+        let first_day = first.day?;
+        if first.year.is_some() || first.through.is_some() || !self.joins_days(start, first.end) {
+            return None;
+        }
+        let at = first.end + 1;
+        let (month, day, mut end) = if let Some((month, next)) = self.month_at(at) {
+            (month, self.day_at(next)?, next + 1)
+        } else {
+            let day = self.day_at(at)?;
+            match self.month_at(at + 1) {
+                Some((month, next)) => (month, day, next),
+                None => (first.month, day, at + 1),
+            }
+        };
+        if (month, day) <= (first.month, first_day) {
+            return None;
+        }
+        let comma = usize::from(self.is_punct(end, ","));
+        let year = self.year_digits(end + comma);
+        if year.is_some() {
+            end += comma + 1;
+        }
+        Some(Written {
+            year,
+            month: first.month,
+            day: Some(first_day),
+            through: Some((month, day)),
+            end,
+        })
+    }
+
+    /// "5-7 October 2022", "5 to 7 October": days before their month.
+    fn day_span_first_at(&self, index: usize) -> Option<Written> {
+        let first_day = self.day_at(index)?;
+        if !self.joins_days(index, index + 1) {
+            return None;
+        }
+        let last_day = self.day_at(index + 2)?;
+        let (month, after_month) = self.month_at(index + 3)?;
+        if last_day <= first_day {
+            return None;
+        }
+        let year = self.year_digits(after_month);
+        Some(Written {
+            year,
+            month,
+            day: Some(first_day),
+            through: Some((month, last_day)),
+            end: after_month + usize::from(year.is_some()),
+        })
+    }
+
+    /// Whether the token at `at` joins two days into a span, in a date
+    /// starting at `start`: a dash, "to", "through", "until", or "and"
+    /// after "between".
+    fn joins_days(&self, start: usize, at: usize) -> bool {
+        let after_between = || {
+            start
+                .checked_sub(1)
+                .is_some_and(|before| self.is_word(before, "between"))
+        };
+        self.is_punct(at, "-")
+            || self.is_punct(at, "–")
+            || matches!(self.word(at), Some("to" | "through" | "until" | "till"))
+            || (self.is_word(at, "and") && after_between())
     }
 
     /// The time the nearest word before `index` in its clause that marks
@@ -67,14 +164,14 @@ impl Grammar<'_, '_> {
     }
 
     /// `2022-10-31`
-    fn iso_date_at(&self, index: usize) -> Option<(Option<i32>, u8, Option<u8>, usize)> {
+    fn iso_date_at(&self, index: usize) -> Option<Written> {
         let year = self.digits_of_length(index, 4)?;
         let month =
             (self.is_punct(index + 1, "-") && self.glued(index + 1) && self.glued(index + 2))
                 .then(|| self.digits_of_length(index + 2, 2))??;
         let day = (self.is_punct(index + 3, "-") && self.glued(index + 3) && self.glued(index + 4))
             .then(|| self.digits_of_length(index + 4, 2))??;
-        Some((
+        Some(Written::date(
             Some(year as i32),
             u8::try_from(month).ok()?,
             Some(u8::try_from(day).ok()?),
@@ -83,8 +180,8 @@ impl Grammar<'_, '_> {
     }
 
     /// "October 31, 2022", "Oct. 3", "October 2022", "in August".
-    fn month_first_date_at(&self, index: usize) -> Option<(Option<i32>, u8, Option<u8>, usize)> {
-        let (month, mut next) = self.month_at(index)?;
+    fn month_first_date_at(&self, index: usize) -> Option<Written> {
+        let (month, next) = self.month_at(index)?;
         if let Some(day) = self.day_at(next) {
             let mut end = next + 1;
             let comma = usize::from(self.is_punct(end, ","));
@@ -92,10 +189,10 @@ impl Grammar<'_, '_> {
             if year.is_some() {
                 end += comma + 1;
             }
-            return Some((year, month, Some(day), end));
+            return Some(Written::date(year, month, Some(day), end));
         }
         if let Some(year) = self.year_digits(next) {
-            return Some((Some(year), month, None, next + 1));
+            return Some(Written::date(Some(year), month, None, next + 1));
         }
         // A month alone is a date only after words that expect one, and
         // only in full ("in August", "mid-August"), so "May" the verb and
@@ -108,21 +205,20 @@ impl Grammar<'_, '_> {
         let month_word = self.word(index)?;
         if lexicon::introduces_month(self.word(before)?) && lexicon::is_full_month_name(month_word)
         {
-            next = index + 1;
-            return Some((None, month, None, next));
+            return Some(Written::date(None, month, None, index + 1));
         }
         None
     }
 
     /// "31 October 2022", "3rd of October".
-    fn day_first_date_at(&self, index: usize) -> Option<(Option<i32>, u8, Option<u8>, usize)> {
+    fn day_first_date_at(&self, index: usize) -> Option<Written> {
         let day = self.day_at(index)?;
         let of = usize::from(self.is_word(index + 1, "of"));
         let (month, end) = self.month_at(index + 1 + of)?;
-        match self.year_digits(end) {
-            Some(year) => Some((Some(year), month, Some(day), end + 1)),
-            None => Some((None, month, Some(day), end)),
-        }
+        Some(match self.year_digits(end) {
+            Some(year) => Written::date(Some(year), month, Some(day), end + 1),
+            None => Written::date(None, month, Some(day), end),
+        })
     }
 
     /// A capitalized month name, with the period of an abbreviation.
