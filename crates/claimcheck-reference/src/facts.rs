@@ -48,7 +48,9 @@ enum FactUnit {
     /// The unit, the names of its alternatives, and the scale the row's
     /// figures are written in (1,000,000 for "million usd").
     Measure(&'static vocab::Unit, Vec<String>, f64),
-    Count(Vec<String>),
+    /// The counted nouns, and the scale the row's figures are written in
+    /// (1,000,000 for "million people").
+    Count(Vec<String>, f64),
 }
 
 enum Tolerance {
@@ -131,7 +133,9 @@ impl Row<'_> {
                 };
                 (unit.kind, value * scale, interval, names, base)
             }
-            FactUnit::Count(nouns) => {
+            FactUnit::Count(nouns, magnitude) => {
+                let interval = interval.map(|v| v * magnitude);
+                let value = value * magnitude;
                 let base = Base {
                     dimension: Dimension::Count,
                     unit: nouns[0].clone(),
@@ -207,7 +211,7 @@ impl Row<'_> {
             }
             _ => {}
         }
-        // "million usd": figures written in millions.
+        // "million usd", "million people": figures written in millions.
         let (magnitude, alternatives) = scaled_alternatives(&alternatives);
         let Some(first) = vocab::unit(&alternatives[0]) else {
             let mut nouns: Vec<String> = Vec::new();
@@ -216,7 +220,7 @@ impl Row<'_> {
                     nouns.push(noun);
                 }
             }
-            return Some(FactUnit::Count(nouns));
+            return Some(FactUnit::Count(nouns, magnitude));
         };
         let mut names: Vec<String> = Vec::new();
         let mut ok = true;
@@ -383,15 +387,12 @@ impl Row<'_> {
 
 /// Unit alternatives without a leading scale word, and the scale of the
 /// first, in which the row's figures are written ("million usd|usd" is
-/// usd, in millions). A scale before a word that is no unit stays part of
-/// the noun.
+/// usd, in millions; "million people|population" counts people and
+/// population, in millions).
 fn scaled_alternatives(alternatives: &[String]) -> (f64, Vec<String>) {
     let split = |alternative: &str| {
         let (first, rest) = alternative.split_once(' ')?;
-        let scale = vocab::scale(first)?;
-        vocab::unit(rest)
-            .is_some()
-            .then(|| (scale, rest.to_string()))
+        Some((vocab::scale(first)?, rest.to_string()))
     };
     let magnitude = split(&alternatives[0]).map_or(1.0, |(scale, _)| scale);
     let bare = alternatives

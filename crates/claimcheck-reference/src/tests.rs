@@ -575,10 +575,15 @@ fn a_scale_word_before_a_unit_writes_figures_in_it() {
     );
     assert_eq!(fact.value, 1.2e9);
     assert_eq!(fact.base.interval, Interval::closed(1.1e9, 1.3e9));
-    let count = only_fact("id,value,unit\na,3,million people\n");
+    // A count too: every alternative is counted in the first one's scale.
+    let count = only_fact("id,value,low,high,unit\na,2.9,2.8,3,million people|population\n");
     assert_eq!(
-        (count.kind, count.value),
-        (Kind::Count, 3.0),
-        "a scale before a noun is part of the noun"
+        (count.kind, count.value, count.units.as_slice()),
+        (
+            Kind::Count,
+            2.9e6,
+            ["people".to_string(), "populations".to_string()].as_slice()
+        )
     );
+    assert_eq!(count.base.interval, Interval::closed(2.8e6, 3e6));
 }
