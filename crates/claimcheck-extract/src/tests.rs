@@ -550,6 +550,27 @@ fn ranges() {
             )],
         ),
         (
+            "between 1 million and 2 million people",
+            vec![expect(
+                "between 1 million and 2 million",
+                Range,
+                range(1e6, 2e6),
+                None,
+                Some("people"),
+            )],
+        ),
+        // After a scale, "and" adds a smaller one.
+        (
+            "one million and two thousand people",
+            vec![expect(
+                "one million and two thousand",
+                Exact,
+                figure(1_002_000.0, 1000.0),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
             "2-3 million people",
             vec![expect(
                 "2-3 million",

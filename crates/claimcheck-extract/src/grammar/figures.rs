@@ -749,12 +749,21 @@ impl Grammar<'_, '_> {
                 }
                 Atom::Dozen => last.is_number(),
                 // "five billion and three quarters": the fraction is read after.
+                // "1 million and 2 million" are two figures: after a scale,
+                // "and" adds only what a smaller scale counts.
                 Atom::And => {
                     matches!(last, Atom::Hundred | Atom::Scale)
                         && self.atom(end).is_some_and(|(next, ..)| next.is_number())
                         && !self
                             .simple_fraction(end)
                             .is_some_and(|(share, _)| share < 1.0)
+                        && !(last == Atom::Scale
+                            && self.cardinal(end).is_some_and(|after| {
+                                after
+                                    .last_scale
+                                    .zip(last_scale)
+                                    .is_some_and(|(after_scale, scale)| after_scale >= scale)
+                            }))
                 }
                 Atom::Start => false,
             };
