@@ -428,12 +428,14 @@ impl Grammar<'_, '_> {
                 noun: None,
             });
         }
-        let (amount, end, is_range) =
-            match self.range_tail(start, opener, &first, currency.is_some()) {
-                Some((amount, end)) => (amount, end, true),
-                None if opener.is_some() => return None,
-                None => (first.amount, first.end, false),
-            };
+        let range = self
+            .range_tail(start, opener, &first, currency.is_some())
+            .or_else(|| self.range_of_measures(start, opener, &first, currency.is_some()));
+        let (amount, end, is_range) = match range {
+            Some((amount, end)) => (amount, end, true),
+            None if opener.is_some() => return None,
+            None => (first.amount, first.end, false),
+        };
         let amount = figures::scaled(amount, currency_scale);
         let unit = if currency.is_some() {
             None
@@ -507,6 +509,32 @@ impl Grammar<'_, '_> {
             unit: unit_spelling,
             noun,
         })
+    }
+
+    /// A range whose first figure carries the unit too: "between 9% and
+    /// 10%", "15cm to 25cm", "9 per cent to 10 per cent". Both units must
+    /// be one and the same; the second is read as any range's unit is.
+    fn range_of_measures(
+        &self,
+        start: usize,
+        opener: Option<&str>,
+        first: &Figure,
+        has_currency: bool,
+    ) -> Option<(Amount, usize)> {
+        let (first_unit, unit_end, compound) = self.unit_of(first.end, first, &first.amount)?;
+        if has_currency || compound {
+            return None;
+        }
+        let with_unit = Figure {
+            end: unit_end,
+            ..*first
+        };
+        let (amount, end) = self.range_tail(start, opener, &with_unit, false)?;
+        let (second_unit, ..) = self.unit_of(end, first, &amount)?;
+        let unit_name = |spelling: &str| vocab::unit(spelling).map(|unit| unit.name);
+        let same =
+            unit_name(&first_unit).is_some() && unit_name(&first_unit) == unit_name(&second_unit);
+        same.then_some((amount, end))
     }
 
     /// A figure with its unit: a smaller unit after it adds to it ("5 feet

@@ -594,6 +594,45 @@ fn ranges() {
             "10-15%",
             vec![expect("10-15%", Range, range(10.0, 15.0), Some("%"), None)],
         ),
+        // The unit on both figures.
+        (
+            "between 9% and 10%",
+            vec![expect(
+                "between 9% and 10%",
+                Range,
+                range(9.0, 10.0),
+                Some("%"),
+                None,
+            )],
+        ),
+        (
+            "snow lay 15cm to 25cm deep",
+            vec![expect(
+                "15cm to 25cm",
+                Range,
+                range(15.0, 25.0),
+                Some("cm"),
+                None,
+            )],
+        ),
+        (
+            "9 per cent to 10 per cent",
+            vec![expect(
+                "9 per cent to 10 per cent",
+                Range,
+                range(9.0, 10.0),
+                Some("per cent"),
+                None,
+            )],
+        ),
+        // Different units are two figures.
+        (
+            "5 km to 10 miles",
+            vec![
+                expect("5 km", Exact, figure(5.0, 1.0), Some("km"), None),
+                expect("10 miles", Exact, figure(10.0, 10.0), Some("miles"), None),
+            ],
+        ),
         // A change from one figure to another is two figures.
         (
             "prices rose from 200 to 300 rubles",
