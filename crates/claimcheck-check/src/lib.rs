@@ -8,7 +8,8 @@
 //! with the most keyword groups are the candidates. Within one sentence a
 //! fact goes to one claim only: the one whose noun is among the fact's
 //! keywords ("six-week war"), else one of the fact's kind (a date before
-//! a year), else the one nearest the keywords.
+//! a year), else one that is not an earlier value ("rose from 9.9%"),
+//! else the one nearest the keywords.
 //!
 //! The verdict compares intervals: the claim's (from its qualifier and
 //! precision) against the fact's (its bounds, tolerance or exact value).
@@ -40,6 +41,8 @@ struct Candidate<'f> {
     fit: Fit,
     /// The fact and the claim are of one kind: both dates, both years.
     same_kind: bool,
+    /// The claim is what something changed from.
+    earlier: bool,
 }
 
 /// Assesses the claims of one document, in order. Context figures that no
@@ -156,6 +159,7 @@ fn check_sentence<'f>(
                     fact,
                     fit,
                     same_kind: fact.kind == claim.quantity.kind,
+                    earlier: claim.earlier,
                 });
             }
         }
@@ -202,9 +206,10 @@ type Keepers = FxHashMap<usize, (usize, Closeness)>;
 
 /// How well a fact fits a claim of its sentence, best first: the claim's
 /// noun among the fact's keywords, then a claim of the fact's own kind (a
-/// date fact's day is the month's, not the year's, to tell), then bytes
-/// from the fact's keywords.
-type Closeness = (bool, bool, usize);
+/// date fact's day is the month's, not the year's, to tell), then a
+/// current figure before what it changed from ("rose from 9.9% to
+/// 10.1%"), then bytes from the fact's keywords.
+type Closeness = (bool, bool, bool, usize);
 
 /// Within one sentence, a fact wanted by several claims goes to the one it
 /// fits best (see [`Closeness`]), else the first. The others lose it.
@@ -218,6 +223,7 @@ fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>], keepers: &mut Keeper
             let closeness = (
                 !candidate.fit.names_noun,
                 !candidate.same_kind,
+                candidate.earlier,
                 candidate.fit.distance,
             );
             keepers

@@ -376,6 +376,23 @@ fn a_forecast_is_never_held_against_a_fact_nor_takes_one() {
 }
 
 #[test]
+fn a_fact_goes_to_the_figure_a_change_ended_at() {
+    let row = "cpi,10.1,,,percent,inflation,\n";
+    for article in [
+        "UK inflation rose from 9.9% to 10.1%.",
+        "UK inflation hit 10.1%, up from 9.9%.",
+    ] {
+        let all = verdicts(article, row);
+        let found: Vec<(&str, Verdict)> = all
+            .iter()
+            .map(|(text, verdict, ..)| (text.as_str(), *verdict))
+            .collect();
+        assert!(found.contains(&("10.1%", Verdict::Supported)), "{found:?}");
+        assert!(found.contains(&("9.9%", Verdict::Unverified)), "{found:?}");
+    }
+}
+
+#[test]
 fn a_span_of_days_holds_every_day_in_it() {
     let article = "October 31, 2022\n\nThe summit was held from Oct. 5 to Oct. 7 in Prague.";
     let verdict = |value| {

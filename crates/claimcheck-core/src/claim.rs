@@ -10,6 +10,9 @@ pub struct Claim {
     pub role: Role,
     pub quantity: Quantity,
     pub noun: Option<Noun>,
+    /// What something changed from ("rose from 9.9% to 10.1%"): a fact
+    /// that the current figure beside it also meets goes to that figure.
+    pub earlier: bool,
 }
 
 /// Whether a figure is there to be checked.

@@ -31,6 +31,9 @@ pub struct Mention {
     /// predicted a toll of 50"): the nearest such word before it in its
     /// clause. Dates have none: a date to come is still set down.
     pub forecast: Option<Span>,
+    /// The figure is what something changed from ("rose from 9.9% to
+    /// 10.1%", "up from 9.9%", "compared with 9.9%"): an earlier value.
+    pub earlier: bool,
 }
 
 /// The figure of a mention as written.

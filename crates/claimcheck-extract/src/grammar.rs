@@ -201,8 +201,28 @@ impl Grammar<'_, '_> {
             noun: quantity.noun,
             refers_back,
             forecast,
+            earlier: self.is_changed_from(index),
         };
         Some((mention, end))
+    }
+
+    /// Whether the figure at `index` is what something changed from: after
+    /// "from" that a verb of change or "up"/"down" comes before ("rose
+    /// from", "up from"), or after "compared with", "versus".
+    fn is_changed_from(&self, index: usize) -> bool {
+        let Some(before) = index.checked_sub(1) else {
+            return false;
+        };
+        if self.is_word(before, "from") {
+            return before.checked_sub(1).is_some_and(|at| {
+                matches!(self.word(at), Some("up" | "down")) || self.follows_change_verb(before)
+            });
+        }
+        matches!(self.word(before), Some("versus" | "vs"))
+            || (matches!(self.word(before), Some("with" | "to"))
+                && before
+                    .checked_sub(1)
+                    .is_some_and(|at| self.is_word(at, "compared")))
     }
 
     /// What `find` picks out of the nearest token before `index` that it

@@ -1084,6 +1084,26 @@ fn figures_put_as_expected_or_possible_are_forecasts() {
 }
 
 #[test]
+fn what_a_figure_changed_from_is_an_earlier_value() {
+    let cases: &[(&str, &[bool])] = &[
+        ("Inflation rose from 9.9% to 10.1%.", &[true, false]),
+        ("Inflation hit 10.1%, up from 9.9%.", &[false, true]),
+        ("Sales were $5bn, compared with $4bn.", &[false, true]),
+        ("Sales were $5bn versus $4bn.", &[false, true]),
+        // "from" alone is no change.
+        ("Troops from 20 countries came.", &[false]),
+    ];
+    for (input, expected) in cases {
+        let earlier: Vec<bool> = extract(input, Format::Plain)
+            .mentions
+            .iter()
+            .map(|mention| mention.earlier)
+            .collect();
+        assert_eq!(&earlier, expected, "{input:?}");
+    }
+}
+
+#[test]
 fn markdown_spans_point_into_the_file() {
     let source = "# Heading 5\n\nIt killed more than **6,500** [troops](https://x.org/99).\n";
     let extraction = extract(source, Format::Markdown);

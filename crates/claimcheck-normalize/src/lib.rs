@@ -126,6 +126,7 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
         role,
         quantity,
         noun: mention.noun,
+        earlier: mention.earlier,
     }
 }
 

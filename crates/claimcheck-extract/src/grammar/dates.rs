@@ -159,6 +159,7 @@ impl Grammar<'_, '_> {
             noun: None,
             refers_back: false,
             forecast: None,
+            earlier: false,
         };
         (mention, end)
     }

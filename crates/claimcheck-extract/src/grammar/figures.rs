@@ -865,7 +865,7 @@ impl Grammar<'_, '_> {
         (low < high && !alternatives).then_some((between(low, high), second.end))
     }
 
-    fn follows_change_verb(&self, start: usize) -> bool {
+    pub(super) fn follows_change_verb(&self, start: usize) -> bool {
         (start.saturating_sub(3)..start)
             .any(|index| self.word(index).is_some_and(lexicon::is_change_verb))
     }
