@@ -1220,6 +1220,17 @@ fn fractions_and_shares() {
                 None,
             )],
         ),
+        // A share of a unit of time is a duration.
+        (
+            "the highest in a quarter of a century",
+            vec![expect(
+                "a quarter of a century",
+                Exact,
+                figure(0.25, 0.1),
+                Some("century"),
+                None,
+            )],
+        ),
         (
             "more than half",
             vec![expect(
@@ -1241,6 +1252,10 @@ fn what_looks_like_a_fraction_but_is_not() {
     let cases: &[(&str, &[&str])] = &[
         // A rank before a noun, and the other half of a game.
         ("a third party and the second half", &["third", "second"]),
+        // Parts of a year.
+        ("it shrank in the third quarter of the year", &["third"]),
+        ("in the second half of the year", &["second"]),
+        ("margins rose for three quarters in a row", &["three"]),
         // A date and a score.
         ("on 9/11 and 10/31", &[]),
         ("3/4/2022", &[]),

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use claimcheck_core::Bound;
+use claimcheck_core::{Bound, Kind, vocab};
 
 use super::Grammar;
 use crate::lexicon;
@@ -533,6 +533,24 @@ impl Grammar<'_, '_> {
         if bare && is_half_or_quarter && !noun_cannot_be_meant {
             return None;
         }
+        // A half or quarter that is a part of a year, a match or a game:
+        // "the third quarter of the year", "the second half", "three
+        // quarters in a row". A share's "quarters" end the phrase or go on
+        // with "of" or a scale.
+        let ranked = start
+            .checked_sub(1)
+            .and_then(|before| self.word(before))
+            .is_some_and(|word| {
+                lexicon::ordinal(word).is_some()
+                    || matches!(
+                        word,
+                        "last" | "final" | "latter" | "former" | "opening" | "closing"
+                    )
+            });
+        let period_noun = plural && next.is_some_and(|next| next != "of") && !scale_follows;
+        if is_half_or_quarter && (ranked && bare || period_noun) {
+            return None;
+        }
         let share = numerator / denominator;
         let scaled = |scale: f64, end: usize| {
             let value = share * scale;
@@ -543,7 +561,19 @@ impl Grammar<'_, '_> {
                 true,
             ))
         };
+        // "a quarter of a century", "half an hour": a share of a unit of
+        // time, read with that unit, which is where the figure ends.
+        let of_time = |word: Option<&str>| {
+            word.and_then(vocab::unit)
+                .is_some_and(|unit| unit.kind == Kind::Duration)
+        };
         match (next, self.word(end + 1), self.word(end + 2)) {
+            (Some("of"), Some("a" | "an"), unit) if of_time(unit) => {
+                Some(Figure::exact(share, SHARE_STEP, end + 2, true))
+            }
+            (Some("a" | "an"), unit, _) if is_half_or_quarter && of_time(unit) => {
+                Some(Figure::exact(share, SHARE_STEP, end + 1, true))
+            }
             // "two thirds of a million"
             (Some("of"), Some("a"), Some(scale)) if lexicon::scale(scale).is_some() => {
                 scaled(lexicon::scale(scale)?, end + 3)
