@@ -434,10 +434,11 @@ pub(crate) fn tense_of(word: &str) -> Option<Tense> {
         "plan",
         "intends",
     ];
-    // Common verbs whose past does not end in "-ed".
-    const IRREGULAR_PAST: &[&str] = &[
-        "last", "was", "were", "had", "did", "met", "held", "said", "told", "took", "came",
-        "began", "became", "won", "lost", "fought", "left", "went", "saw", "made", "gave",
+    // Common verbs whose past does not end in "-ed", and words that put
+    // what follows in the past.
+    const PAST: &[&str] = &[
+        "since", "last", "was", "were", "had", "did", "met", "held", "said", "told", "took",
+        "came", "began", "became", "won", "lost", "fought", "left", "went", "saw", "made", "gave",
         "brought", "sent", "spent", "fell", "rose", "broke", "kept", "led", "paid", "ran",
         "struck", "wrote", "spoke", "chose", "drew", "flew", "grew", "knew", "stood", "sought",
         "sold", "found", "got", "heard", "shot", "built", "caught", "ago",
@@ -449,7 +450,7 @@ pub(crate) fn tense_of(word: &str) -> Option<Tense> {
     ];
     if AHEAD.contains(&word) {
         Some(Tense::Future)
-    } else if IRREGULAR_PAST.contains(&word)
+    } else if PAST.contains(&word)
         || (word.len() >= 4 && word.ends_with("ed") && !NOT_PAST.contains(&word))
     {
         Some(Tense::Past)

@@ -871,9 +871,23 @@ fn dates_years_decades_and_ordinals() {
                 context("December", undated(12, None, Tense::Unmarked)),
             ],
         ),
+        // A date put first has its verb after it.
         (
             "In December, talks will resume.",
-            vec![context("December", undated(12, None, Tense::Unmarked))],
+            vec![context("December", undated(12, None, Tense::Future))],
+        ),
+        (
+            "On Dec. 28, an earthquake struck the region.",
+            vec![context("Dec. 28", undated(12, Some(28), Tense::Past))],
+        ),
+        (
+            "Since December, prices have doubled.",
+            vec![context("December", undated(12, None, Tense::Past))],
+        ),
+        // A verb joined by "and" is another's.
+        (
+            "Policymakers raised rates and meet again on Nov. 3.",
+            vec![context("Nov. 3", undated(11, Some(3), Tense::Unmarked))],
         ),
         (
             "in October 2022",

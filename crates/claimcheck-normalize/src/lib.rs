@@ -340,13 +340,20 @@ fn days_written(
     }
 }
 
+/// How far from the document's date, in days, a date without a year
+/// stays in the document's year when no word marks its time: beyond it,
+/// "on Dec. 28" in a January article is last December, "in January" in a
+/// late-October one next January.
+const UNMARKED_REACH: f64 = 270.0;
+
 /// The year of a date written without one, in a document of
-/// `document_date`, given the `days` it spans in any year: the document's
-/// own year, unless the words before it say otherwise. What is past is
+/// `document_date`, given the `days` it spans in any year. What is past is
 /// the last such day or month that starts by the document's date ("met in
 /// December", in October, is last December); what is to come is the first
 /// that ends on or after it ("will meet in March", in October, is next
-/// March).
+/// March); unmarked, it is the document's year unless that puts it beyond
+/// [`UNMARKED_REACH`] of the document's date and a year either side is
+/// nearer.
 fn year_by_tense(
     days: impl Fn(i32) -> Option<Interval>,
     tense: Tense,
@@ -360,9 +367,24 @@ fn year_by_tense(
     };
     let starts_later = in_this_year.low_value().is_some_and(|start| start > today);
     let ended_before = in_this_year.high_value().is_some_and(|end| end < today);
+    let distance = |days: Option<Interval>| {
+        days.map_or(f64::INFINITY, |days| {
+            let (low, high) = (
+                days.low_value().unwrap_or(today),
+                days.high_value().unwrap_or(today),
+            );
+            (low - today).max(today - high).max(0.0)
+        })
+    };
     match tense {
         Tense::Past if starts_later => year - 1,
         Tense::Future if ended_before => year + 1,
+        Tense::Unmarked if distance(Some(in_this_year)) > UNMARKED_REACH => [year - 1, year + 1]
+            .into_iter()
+            .map(|other| (distance(days(other)), other))
+            .filter(|(away, _)| *away < distance(Some(in_this_year)))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(year, |(_, other)| other),
         _ => year,
     }
 }

@@ -339,9 +339,11 @@ fn a_date_without_a_year_falls_in_the_year_its_tense_says() {
         (10, None, Tense::Future, 2022),
         (10, Some(31), Tense::Future, 2022),
         (10, Some(30), Tense::Future, 2023),
-        // Nothing says: the document's year.
+        // Nothing says: the document's year, unless that is over nine
+        // months away and another year is nearer.
         (12, None, Tense::Unmarked, 2022),
         (3, None, Tense::Unmarked, 2022),
+        (1, None, Tense::Unmarked, 2023),
     ];
     for (month, day, tense, year) in cases {
         assert_eq!(
@@ -350,6 +352,23 @@ fn a_date_without_a_year_falls_in_the_year_its_tense_says() {
             "{month}/{day:?} {tense:?}"
         );
     }
+}
+
+#[test]
+fn an_unmarked_date_near_new_year_falls_in_the_nearer_year() {
+    let reading = Reading::Date {
+        year: None,
+        month: 12,
+        day: Some(28),
+        through: None,
+        tense: Tense::Unmarked,
+    };
+    let claims = normalize(
+        vec![mention(Qualifier::Exact, reading, None, None)],
+        Some("2023-01-10"),
+    )
+    .claims;
+    assert_eq!(claims[0].quantity.value, Some(day(2022, 12, 28)));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use claimcheck_core::{Mention, Qualifier, Reading, Tense, calendar};
 
 use super::{Grammar, is_plausible_year, puts_as_forecast};
 use crate::lexicon;
-use crate::tokens::TokenKind;
+use crate::tokens::{Token, TokenKind};
 
 /// A date as written: its parts, the last day of the span of days it
 /// opens, if it does, and the token after it.
@@ -47,10 +47,12 @@ impl Grammar<'_, '_> {
         if !days_exist {
             return None;
         }
-        let tense = if written.year.is_none() {
-            self.tense_before(index)
-        } else {
-            Tense::Unmarked
+        let tense = match written.year {
+            Some(_) => Tense::Unmarked,
+            None => match self.tense_before(index) {
+                Tense::Unmarked => self.tense_after(written.end),
+                tense => tense,
+            },
         };
         let reading = Reading::Date {
             year: written.year,
@@ -135,18 +137,28 @@ impl Grammar<'_, '_> {
     }
 
     /// The time the nearest word before `index` in its clause that marks
-    /// one marks.
+    /// one marks. A verb joined by "and" or "but" is another verb's: in
+    /// "raised rates and meet again on Nov. 3", "raised" is not the
+    /// meeting's.
     fn tense_before(&self, index: usize) -> Tense {
-        self.nearest_in_clause_before(index, |token| {
-            if puts_as_forecast(token) {
-                Some(Tense::Future)
-            } else if token.kind == TokenKind::Word {
-                lexicon::tense_of(&token.lower)
-            } else {
-                None
-            }
-        })
-        .unwrap_or(Tense::Unmarked)
+        self.nearest_in_clause_before(index, tense_marked_by)
+            .unwrap_or(Tense::Unmarked)
+    }
+
+    /// The time the first word after a date, up to the end of the clause,
+    /// marks: a date put first has its verb after it ("On Dec. 28, an
+    /// earthquake struck"). A comma right after the date ends no clause.
+    fn tense_after(&self, end: usize) -> Tense {
+        let start = end + usize::from(self.is_punct(end, ","));
+        self.tokens
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|token| {
+                !(token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
+            })
+            .find_map(tense_marked_by)
+            .unwrap_or(Tense::Unmarked)
     }
 
     fn context_mention(&self, start: usize, end: usize, reading: Reading) -> (Mention, usize) {
@@ -313,5 +325,19 @@ impl Grammar<'_, '_> {
             _ => return None,
         };
         Some(self.context_mention(index, end, Reading::Ordinal { value }))
+    }
+}
+
+/// The time a token marks; a joining "and" or "but" marks that the verbs
+/// beyond it are another's, as no time.
+fn tense_marked_by(token: &Token<'_>) -> Option<Tense> {
+    if puts_as_forecast(token) {
+        Some(Tense::Future)
+    } else if token.kind != TokenKind::Word {
+        None
+    } else if matches!(token.lower.as_ref(), "and" | "but") {
+        Some(Tense::Unmarked)
+    } else {
+        lexicon::tense_of(&token.lower)
     }
 }
