@@ -696,6 +696,9 @@ impl Grammar<'_, '_> {
             return Some((code, index + 1, 1e6));
         }
         let (spelling, next) = match token.kind {
+            // A "$" glued to letters belongs to them ("R$", "Z$"): a
+            // currency this table does not know is no US dollar.
+            TokenKind::Symbol if token.text == "$" && self.after_letters(index) => None,
             TokenKind::Symbol if token.text != "%" && token.text != "°" => {
                 Some((token.text.to_string(), index + 1))
             }
@@ -715,6 +718,14 @@ impl Grammar<'_, '_> {
             _ => None,
         }?;
         Some((spelling, next, 1.0))
+    }
+
+    /// Whether the token at `index` is glued to a word before it.
+    fn after_letters(&self, index: usize) -> bool {
+        self.glued(index)
+            && index
+                .checked_sub(1)
+                .is_some_and(|before| self.tokens[before].kind == TokenKind::Word)
     }
 
     fn is_dollar(&self, index: usize) -> bool {

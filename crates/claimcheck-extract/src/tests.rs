@@ -206,6 +206,15 @@ fn magnitudes_and_money() {
             vec![expect("US$5m", Exact, figure(5e6, 1e6), Some("us$"), None)],
         ),
         (
+            "R$43bn in dividends",
+            vec![expect("R$43bn", Exact, figure(43e9, 1e9), Some("r$"), None)],
+        ),
+        // A dollar of a currency not known is no US dollar.
+        (
+            "Z$100bn printed",
+            vec![expect("100bn", Exact, figure(1e11, 1e11), None, None)],
+        ),
+        (
             "€300 million",
             vec![expect(
                 "€300 million",
