@@ -191,6 +191,21 @@ fn magnitudes_and_money() {
                 None,
             )],
         ),
+        // A glued "m" before a plural count is millions, else metres.
+        (
+            "3.3m people",
+            vec![expect(
+                "3.3m",
+                Exact,
+                figure(3.3e6, 1e5),
+                None,
+                Some("people"),
+            )],
+        ),
+        (
+            "a 3m wall",
+            vec![expect("3m", Exact, figure(3.0, 1.0), Some("metres"), None)],
+        ),
         (
             "30k runners",
             vec![expect(

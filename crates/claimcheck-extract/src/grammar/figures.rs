@@ -223,8 +223,11 @@ impl Grammar<'_, '_> {
             let glued = self.glued(next);
             match (word, self.tokens[next].text) {
                 // "10M" and "1,674.5 M" are millions; a glued "m" is metres
-                // unless money is meant.
-                ("m", written) => (written == "M" || glued && has_currency).then_some(1e6),
+                // unless money or a plural count follows it ("3.3m people",
+                // "100m euros"; but "3m high", "a 2m wall").
+                ("m", written) => (written == "M"
+                    || glued && (has_currency || self.word(next + 1).is_some_and(is_plural)))
+                .then_some(1e6),
                 // Finance writes a million "MM"; "300mm" is millimetres.
                 ("mm", written) => (written == "MM").then_some(1e6),
                 ("k", _) => Some(1e3),
@@ -899,6 +902,12 @@ impl Grammar<'_, '_> {
         (start.saturating_sub(3)..start)
             .any(|index| self.word(index).is_some_and(lexicon::is_change_verb))
     }
+}
+
+/// Whether a word looks like a plural noun: "people", "users", "euros".
+fn is_plural(word: &str) -> bool {
+    matches!(word, "people" | "children" | "men" | "women")
+        || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 
 /// A fraction written with digits, as a share of a whole.
