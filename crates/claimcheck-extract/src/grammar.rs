@@ -964,7 +964,9 @@ impl Grammar<'_, '_> {
     /// risen to 286".
     fn noun_before(&self, start: usize) -> Option<Noun> {
         let Some(of) = start.checked_sub(1).filter(|of| self.is_word(*of, "of")) else {
-            return self.toll_given_before(start);
+            return self
+                .toll_given_before(start)
+                .or_else(|| self.casualty_verb_before(start));
         };
         let head_at = of.checked_sub(1)?;
         let head = self
@@ -976,6 +978,20 @@ impl Grammar<'_, '_> {
         Some(Noun {
             word: head.to_string(),
             span: self.tokens[head_at].span,
+            role: NounRole::Counted,
+        })
+    }
+
+    /// The people a verb just before the figure did something to, as "286
+    /// killed" counts them: "the floods killed 1,700", "wounded 11".
+    fn casualty_verb_before(&self, start: usize) -> Option<Noun> {
+        let at = start.checked_sub(1)?;
+        let verb = self
+            .word(at)
+            .filter(|word| lexicon::counts_whom_it_befell(word))?;
+        Some(Noun {
+            word: verb.to_string(),
+            span: self.tokens[at].span,
             role: NounRole::Counted,
         })
     }

@@ -538,6 +538,24 @@ pub(crate) fn gives_a_toll(word: &str) -> bool {
     )
 }
 
+/// Verbs in the past whose object a figure counts when no noun follows
+/// it: "killed 1,700", "wounded 11", "displaced 8 million".
+pub(crate) fn counts_whom_it_befell(word: &str) -> bool {
+    matches!(
+        word,
+        "killed"
+            | "wounded"
+            | "injured"
+            | "displaced"
+            | "evacuated"
+            | "arrested"
+            | "detained"
+            | "rescued"
+            | "executed"
+            | "kidnapped"
+    )
+}
+
 /// Punctuation between clauses.
 pub(crate) fn ends_clause(punct: &str) -> bool {
     matches!(

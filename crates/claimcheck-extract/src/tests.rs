@@ -1020,6 +1020,10 @@ fn counted_nouns_skip_adjectives_and_reach_past_prepositions() {
         ("The toll reached 286 on Friday.", Some("deaths")),
         // Only a toll says what it counts.
         ("The result was 286.", None),
+        // A verb's victims, when no noun follows.
+        ("The floods killed 1,700.", Some("killed")),
+        ("The strike wounded 11.", Some("wounded")),
+        ("The floods killed 1,700 cattle.", Some("cattle")),
         ("a crowd of 10,000 gathered", Some("crowd")),
     ];
     for (input, noun) in cases {
