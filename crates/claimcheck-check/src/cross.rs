@@ -60,11 +60,12 @@ impl<'i, 'f> CrossCheck<'i, 'f> {
         for assessment in assessments {
             let claim = &assessment.claim;
             // Dates and years count once a fact has put them to the test;
-            // a forecast never disagrees with what another article found.
+            // a forecast or a denied figure never disagrees with what
+            // another article found.
             let compares = matches!(
                 assessment.verdict,
                 Verdict::Supported | Verdict::Contradicted | Verdict::Unverified
-            ) && !matches!(claim.role, Role::Forecast { .. });
+            ) && matches!(claim.role, Role::Claim | Role::Context);
             if !compares {
                 continue;
             }

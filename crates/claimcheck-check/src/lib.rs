@@ -143,9 +143,10 @@ fn check_sentence<'f>(
         matches.candidates.clear();
         matches.lost.clear();
         // A date whose year is unknown asserts nothing to check, nor does a
-        // forecast; neither takes a fact from the figures that do.
+        // forecast or a denied figure; none takes a fact from the figures
+        // that do.
         let asserts = claim.quantity.base.interval != Interval::UNBOUNDED
-            && !matches!(claim.role, Role::Forecast { .. });
+            && !matches!(claim.role, Role::Forecast { .. } | Role::Denied { .. });
         if !asserts {
             continue;
         }
@@ -254,8 +255,12 @@ fn assess<'f>(
     matches: &Matches<'f>,
     context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
-    if let Role::Forecast { word } = claim.role {
-        let reason = reason::forecast(word.of(context.source));
+    let unasserted = match claim.role {
+        Role::Forecast { word } => Some(reason::forecast(word.of(context.source))),
+        Role::Denied { word } => Some(reason::denied(word.of(context.source))),
+        Role::Claim | Role::Context => None,
+    };
+    if let Some(reason) = unasserted {
         return Some(unverified(claim, reason));
     }
     let most_groups = matches

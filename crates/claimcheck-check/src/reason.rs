@@ -115,6 +115,11 @@ pub(crate) fn forecast(word: &str) -> String {
     format!("\"{word}\" puts it as a forecast, which no reference value confirms or rules out")
 }
 
+/// For a figure that `word` denies.
+pub(crate) fn denied(word: &str) -> String {
+    format!("\"{word}\" denies it: the article does not assert it")
+}
+
 /// `facts` are the facts with their figures as [`Quote`]d.
 pub(crate) fn ambiguous(facts: &[(&Fact, &str)], verdicts: &[Verdict]) -> String {
     let mut reason = String::from("facts apply equally and disagree: ");

@@ -376,6 +376,29 @@ fn a_forecast_is_never_held_against_a_fact_nor_takes_one() {
 }
 
 #[test]
+fn a_denied_figure_is_never_held_against_a_fact_nor_takes_one() {
+    let row = "clashes,286,,,people,killed;clashes,\n";
+    let article =
+        "Officials said 286 people were killed in the clashes, not 386 people as first reported.";
+    let all = verdicts(article, row);
+    let found: Vec<(&str, Verdict, &str)> = all
+        .iter()
+        .map(|(text, verdict, _, reason)| (text.as_str(), *verdict, reason.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("286", Verdict::Supported, found[0].2),
+            (
+                "386",
+                Verdict::Unverified,
+                "\"not\" denies it: the article does not assert it"
+            )
+        ]
+    );
+}
+
+#[test]
 fn a_fact_goes_to_the_figure_a_change_ended_at() {
     let row = "cpi,10.1,,,percent,inflation,\n";
     for article in [

@@ -30,4 +30,8 @@ pub enum Role {
     /// before it ("could reach 1,000"). It is `unverified` whatever the
     /// reference says: facts of what is cannot rule on what may be.
     Forecast { word: Span },
+    /// The writer denies the figure, by the `word` before it ("286, not
+    /// 386 as first reported"). It is `unverified` whatever the reference
+    /// says, and takes no fact from the figure asserted beside it.
+    Denied { word: Span },
 }

@@ -31,6 +31,9 @@ pub struct Mention {
     /// predicted a toll of 50"): the nearest such word before it in its
     /// clause. Dates have none: a date to come is still set down.
     pub forecast: Option<Span>,
+    /// The word that denies the figure ("286, not 386 as first reported",
+    /// "rather than 386"): the article says it is not so.
+    pub denied: Option<Span>,
     /// The figure is what something changed from ("rose from 9.9% to
     /// 10.1%", "up from 9.9%", "compared with 9.9%"): an earlier value.
     pub earlier: bool,

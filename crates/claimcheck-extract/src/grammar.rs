@@ -201,9 +201,24 @@ impl Grammar<'_, '_> {
             noun: quantity.noun,
             refers_back,
             forecast,
+            denied: self.denial_before(index),
             earlier: self.is_changed_from(index),
         };
         Some((mention, end))
+    }
+
+    /// The word right before the figure at `index` that denies it: "not
+    /// 386", "rather than 386", "instead of 386". ("Not more than" is a
+    /// qualifier, part of the figure.)
+    fn denial_before(&self, index: usize) -> Option<Span> {
+        let before = index.checked_sub(1)?;
+        let denies = match self.word(before)? {
+            "not" => true,
+            "than" => self.is_word(before.checked_sub(1)?, "rather"),
+            "of" => self.is_word(before.checked_sub(1)?, "instead"),
+            _ => false,
+        };
+        denies.then(|| self.tokens[before].span)
     }
 
     /// Whether the figure at `index` is what something changed from: after

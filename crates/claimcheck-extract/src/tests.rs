@@ -1126,6 +1126,25 @@ fn figures_put_as_expected_or_possible_are_forecasts() {
 }
 
 #[test]
+fn figures_the_article_denies_are_marked() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        ("It was 286, not 386.", &[None, Some("not")]),
+        ("It was 286 rather than 386.", &[None, Some("than")]),
+        ("It was 286 instead of 386.", &[None, Some("of")]),
+        // A qualifier, not a denial.
+        ("It was not more than 386.", &[None]),
+    ];
+    for (input, expected) in cases {
+        let denied: Vec<Option<&str>> = extract(input, Format::Plain)
+            .mentions
+            .iter()
+            .map(|mention| mention.denied.map(|word| word.of(input)))
+            .collect();
+        assert_eq!(&denied, expected, "{input:?}");
+    }
+}
+
+#[test]
 fn what_a_figure_changed_from_is_an_earlier_value() {
     let cases: &[(&str, &[bool])] = &[
         ("Inflation rose from 9.9% to 10.1%.", &[true, false]),

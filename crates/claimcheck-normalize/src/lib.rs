@@ -12,7 +12,8 @@
 //! - its **role**: years, dates and ordinals place events in time and a
 //!   figure after "the" restates one; both are context, checked only when
 //!   a fact names them. A figure put as expected or possible ("could reach
-//!   1,000") is a forecast, never held against a fact.
+//!   1,000") is a forecast, and one the article denies ("not 386") denied;
+//!   neither is held against a fact.
 
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{
@@ -115,10 +116,11 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
     let quantity = quantity(&mention, document_date);
     let is_context =
         matches!(quantity.kind, Kind::Date | Kind::Year | Kind::Ordinal) || mention.refers_back;
-    let role = match mention.forecast {
+    let role = match (mention.denied, mention.forecast) {
         _ if is_context => Role::Context,
-        Some(word) => Role::Forecast { word },
-        None => Role::Claim,
+        (Some(word), _) => Role::Denied { word },
+        (None, Some(word)) => Role::Forecast { word },
+        (None, None) => Role::Claim,
     };
     Claim {
         span: mention.span,

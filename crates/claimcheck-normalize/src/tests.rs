@@ -24,6 +24,7 @@ fn mention(
         }),
         refers_back: false,
         forecast: None,
+        denied: None,
         earlier: false,
     }
 }

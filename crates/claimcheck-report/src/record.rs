@@ -126,6 +126,7 @@ impl<'a> Record<'a> {
                 Role::Claim => "claim",
                 Role::Context => "context",
                 Role::Forecast { .. } => "forecast",
+                Role::Denied { .. } => "denied",
             },
             base_unit: has_base.then_some(quantity.base.unit.as_str()),
             base_low: base_figure(quantity.base.interval.low_value()),

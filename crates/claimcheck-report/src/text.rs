@@ -20,6 +20,7 @@ pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim)
         Role::Claim => "",
         Role::Context => " (context)",
         Role::Forecast { .. } => " (forecast)",
+        Role::Denied { .. } => " (denied)",
     };
     writeln!(
         out,

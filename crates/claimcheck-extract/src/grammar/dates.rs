@@ -171,6 +171,7 @@ impl Grammar<'_, '_> {
             noun: None,
             refers_back: false,
             forecast: None,
+            denied: None,
             earlier: false,
         };
         (mention, end)
