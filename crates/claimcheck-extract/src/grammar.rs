@@ -190,6 +190,7 @@ impl Grammar<'_, '_> {
                 self.nearest_in_clause_before(index, |token| {
                     puts_as_forecast(token).then_some(token.span)
                 })
+                .or_else(|| self.forecast_after(end, quantity.noun.as_ref()))
             })
             .flatten();
         let mention = Mention {
@@ -205,6 +206,36 @@ impl Grammar<'_, '_> {
             earlier: self.is_changed_from(index),
         };
         Some((mention, end))
+    }
+
+    /// The word that puts a figure ending at token `end` as a forecast from
+    /// just after it and its noun: "300mm is forecast", "temperatures of
+    /// 45 degrees are expected", "2,000 troops will leave".
+    fn forecast_after(&self, end: usize, noun: Option<&Noun>) -> Option<Span> {
+        let after_noun = noun.map_or(0, |noun| noun.span.end);
+        let mut at = end
+            + self.tokens[end.min(self.tokens.len())..]
+                .iter()
+                .take_while(|token| token.span.end <= after_noun)
+                .count();
+        if self
+            .word(at)
+            .is_some_and(|word| matches!(word, "is" | "are" | "was" | "were" | "be"))
+        {
+            at += 1;
+        }
+        let token = self.token(at)?;
+        let set_to = self.is_word(at, "set") && self.is_word(at + 1, "to");
+        // "The toll of 286 is likely to rise", "could reach 1,000": the
+        // figure is what is now, and what is expected is its change or
+        // another figure.
+        let verb_at = at + 1 + usize::from(self.is_word(at + 1, "to"));
+        let expects_a_change = self.word(verb_at).is_some_and(lexicon::is_change_verb)
+            || self.tokens[verb_at.min(self.tokens.len())..]
+                .iter()
+                .take(3)
+                .any(|token| token.kind == TokenKind::Figure);
+        ((puts_as_forecast(token) || set_to) && !expects_a_change).then_some(token.span)
     }
 
     /// The word right before the figure at `index` that denies it: "not

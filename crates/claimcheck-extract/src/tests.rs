@@ -1096,6 +1096,22 @@ fn figures_put_as_expected_or_possible_are_forecasts() {
             &[("50", Some("predicted"))],
         ),
         ("Talks may last 12 days.", &[("12 days", Some("may"))]),
+        // The word after the figure and its noun.
+        (
+            "Rainfall of 300mm is forecast for Friday.",
+            &[("300mm", Some("forecast"))],
+        ),
+        (
+            "Some 2,000 troops will leave.",
+            &[("Some 2,000", Some("will"))],
+        ),
+        // What is expected is the change of a figure that is now.
+        ("The toll of 286 is likely to rise.", &[("286", None)]),
+        ("The toll of 286 could rise.", &[("286", None)]),
+        (
+            "The toll of 286 could reach 1,000.",
+            &[("286", None), ("1,000", Some("could"))],
+        ),
         ("286 people were killed.", &[("286", None)]),
         // The clause ends before the figure: "could" says nothing of it.
         (
