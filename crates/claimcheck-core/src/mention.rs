@@ -35,7 +35,7 @@ pub struct Mention {
     /// "rather than 386"): the article says it is not so.
     pub denied: Option<Span>,
     /// The figure is what something changed from ("rose from 9.9% to
-    /// 10.1%", "up from 9.9%", "compared with 9.9%"): an earlier value.
+    /// 10.1%", "up from 9.9%"): an earlier value.
     pub earlier: bool,
 }
 

@@ -254,21 +254,17 @@ impl Grammar<'_, '_> {
 
     /// Whether the figure at `index` is what something changed from: after
     /// "from" that a verb of change or "up"/"down" comes before ("rose
-    /// from", "up from"), or after "compared with", "versus".
+    /// from", "up from"). Not after "versus" or "compared with", which as
+    /// often set two things side by side ("221 seats versus 213") as two
+    /// times.
     fn is_changed_from(&self, index: usize) -> bool {
-        let Some(before) = index.checked_sub(1) else {
-            return false;
-        };
-        if self.is_word(before, "from") {
-            return before.checked_sub(1).is_some_and(|at| {
-                matches!(self.word(at), Some("up" | "down")) || self.follows_change_verb(before)
-            });
-        }
-        matches!(self.word(before), Some("versus" | "vs"))
-            || (matches!(self.word(before), Some("with" | "to"))
-                && before
-                    .checked_sub(1)
-                    .is_some_and(|at| self.is_word(at, "compared")))
+        index
+            .checked_sub(1)
+            .filter(|&before| self.is_word(before, "from"))
+            .and_then(|before| before.checked_sub(1))
+            .is_some_and(|at| {
+                matches!(self.word(at), Some("up" | "down")) || self.follows_change_verb(at + 1)
+            })
     }
 
     /// What `find` picks out of the nearest token before `index` that it
