@@ -176,7 +176,9 @@ struct FirstPlaces {
 /// A fact that applies to a claim: how near its keywords stand.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fit {
-    /// Bytes from the claim to the nearest keyword of the fact.
+    /// Bytes from the claim to the farthest of the fact's keyword groups
+    /// (each at its nearest word): how far the claim stands from all its
+    /// keywords, not just from one that another figure shares.
     pub(crate) distance: usize,
     /// The claim's noun is one of the fact's keywords.
     pub(crate) names_noun: bool,
@@ -378,7 +380,7 @@ impl<'f> FactIndex<'f> {
         noun: Option<WordId>,
         sentence: &SentenceKeywords,
     ) -> Result<Fit, Missing> {
-        let mut distance = usize::MAX;
+        let mut distance = 0;
         let mut groups = 0;
         let mut names_noun = false;
         for (index, group) in self.keywords.of(position).enumerate() {
@@ -390,7 +392,7 @@ impl<'f> FactIndex<'f> {
                     nearest = Some(nearest.map_or(here, |nearest: usize| nearest.min(here)));
                 }
             }
-            distance = distance.min(nearest.ok_or(Missing(index))?);
+            distance = distance.max(nearest.ok_or(Missing(index))?);
             groups += 1;
         }
         Ok(Fit {

@@ -9,7 +9,7 @@
 //! fact goes to one claim only: the one whose noun is among the fact's
 //! keywords ("six-week war"), else one of the fact's kind (a date before
 //! a year), else one that is not an earlier value ("rose from 9.9%"),
-//! else the one nearest the keywords.
+//! else the one nearest all the fact's keyword groups.
 //!
 //! The verdict compares intervals: the claim's (from its qualifier and
 //! precision) against the fact's (its bounds, tolerance or exact value).

@@ -399,6 +399,27 @@ fn a_denied_figure_is_never_held_against_a_fact_nor_takes_one() {
 }
 
 #[test]
+fn a_fact_goes_to_the_figure_nearest_all_its_keywords() {
+    // "prices" stands nearest the 0.4%, but "year" is the 8.2%'s.
+    let rows = "yoy,8.2,,,percent,prices;year,\nmom,0.4,,,percent,prices;month,\n";
+    let all = verdicts(
+        "Consumer prices rose 0.4% on the month and 8.2% on the year.",
+        rows,
+    );
+    let found: Vec<(&str, Verdict, Option<&str>)> = all
+        .iter()
+        .map(|(text, verdict, fact, _)| (text.as_str(), *verdict, fact.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("0.4%", Verdict::Supported, Some("mom")),
+            ("8.2%", Verdict::Supported, Some("yoy"))
+        ]
+    );
+}
+
+#[test]
 fn a_fact_goes_to_the_figure_a_change_ended_at() {
     let row = "cpi,10.1,,,percent,inflation,\n";
     for article in [
