@@ -1297,6 +1297,17 @@ fn fractions_and_shares() {
                 None,
             )],
         ),
+        // A share of a percentage point is percentage points.
+        (
+            "raised rates by half a percentage point",
+            vec![expect(
+                "half a percentage point",
+                Exact,
+                figure(0.5, 0.1),
+                Some("percentage point"),
+                None,
+            )],
+        ),
         // A share of a unit of time is a duration.
         (
             "the highest in a quarter of a century",

@@ -564,17 +564,23 @@ impl Grammar<'_, '_> {
                 true,
             ))
         };
-        // "a quarter of a century", "half an hour": a share of a unit of
-        // time, read with that unit, which is where the figure ends.
-        let of_time = |word: Option<&str>| {
-            word.and_then(vocab::unit)
+        // "a quarter of a century", "half an hour", "half a percentage
+        // point": a share of a unit of time or of a percentage point, read
+        // with that unit, which is where the figure ends.
+        let unit_at = |at: usize| {
+            self.word(at)
+                .and_then(vocab::unit)
                 .is_some_and(|unit| unit.kind == Kind::Duration)
+                || self.is_word(at, "percentage")
+                    && self
+                        .word(at + 1)
+                        .is_some_and(|word| word.starts_with("point"))
         };
         match (next, self.word(end + 1), self.word(end + 2)) {
-            (Some("of"), Some("a" | "an"), unit) if of_time(unit) => {
+            (Some("of"), Some("a" | "an"), _) if unit_at(end + 2) => {
                 Some(Figure::exact(share, SHARE_STEP, end + 2, true))
             }
-            (Some("a" | "an"), unit, _) if is_half_or_quarter && of_time(unit) => {
+            (Some("a" | "an"), ..) if is_half_or_quarter && unit_at(end + 1) => {
                 Some(Figure::exact(share, SHARE_STEP, end + 1, true))
             }
             // "two thirds of a million"
