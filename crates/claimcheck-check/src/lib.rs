@@ -43,6 +43,8 @@ struct Candidate<'f> {
     same_kind: bool,
     /// The claim is what something changed from.
     earlier: bool,
+    /// The claim restates or places in time rather than asserts.
+    context: bool,
 }
 
 /// Assesses the claims of one document, in order. Context figures that no
@@ -161,6 +163,7 @@ fn check_sentence<'f>(
                     fit,
                     same_kind: fact.kind == claim.quantity.kind,
                     earlier: claim.earlier,
+                    context: claim.role == Role::Context,
                 });
             }
         }
@@ -206,11 +209,12 @@ struct Matches<'f> {
 type Keepers = FxHashMap<usize, (usize, Closeness)>;
 
 /// How well a fact fits a claim of its sentence, best first: the claim's
-/// noun among the fact's keywords, then a claim of the fact's own kind (a
-/// date fact's day is the month's, not the year's, to tell), then a
+/// noun among the fact's keywords, then an asserted figure before one that
+/// restates ("237 of the 400 seats"), then a claim of the fact's own kind
+/// (a date fact's day is the month's, not the year's, to tell), then a
 /// current figure before what it changed from ("rose from 9.9% to
 /// 10.1%"), then bytes from the fact's keywords.
-type Closeness = (bool, bool, bool, usize);
+type Closeness = (bool, bool, bool, bool, usize);
 
 /// Within one sentence, a fact wanted by several claims goes to the one it
 /// fits best (see [`Closeness`]), else the first. The others lose it.
@@ -223,6 +227,7 @@ fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>], keepers: &mut Keeper
         for candidate in &claim_matches.candidates {
             let closeness = (
                 !candidate.fit.names_noun,
+                candidate.context,
                 !candidate.same_kind,
                 candidate.earlier,
                 candidate.fit.distance,

@@ -399,6 +399,20 @@ fn a_denied_figure_is_never_held_against_a_fact_nor_takes_one() {
 }
 
 #[test]
+fn a_part_of_a_whole_takes_the_fact_before_the_whole_it_restates() {
+    let row = "seats,237,,,seats,coalition;house,\n";
+    let (verdict, fact) = verdict_of(
+        "The coalition won 237 of the 400 seats in the lower house.",
+        row,
+        "237",
+    );
+    assert_eq!(
+        (verdict, fact.as_deref()),
+        (Verdict::Supported, Some("seats"))
+    );
+}
+
+#[test]
 fn a_fact_goes_to_the_figure_nearest_all_its_keywords() {
     // "prices" stands nearest the 0.4%, but "year" is the 8.2%'s.
     let rows = "yoy,8.2,,,percent,prices;year,\nmom,0.4,,,percent,prices;month,\n";

@@ -548,19 +548,7 @@ impl Grammar<'_, '_> {
                 high: high.value,
             },
         };
-        let counts_after_of = matches!(amount, Amount::Between { .. })
-            || matches!(reading, Reading::Fraction { .. })
-            || unit_spelling
-                .as_deref()
-                .is_some_and(|unit| vocab::unit(unit).is_some_and(|unit| unit.base == "percent"));
-        let noun = if compound {
-            self.modified_noun(end)
-        } else if unit_spelling.is_none() || counts_after_of {
-            let singular = matches!(amount, Amount::Exact { value, .. } if value == 1.0);
-            self.counted_noun(end, singular, counts_after_of)
-        } else {
-            None
-        };
+        let noun = self.noun_after(end, &amount, &reading, unit_spelling.as_deref(), compound);
         let is_one = first.spelled && first.end == figure_start + 1 && first.value() == Some(1.0);
         if is_one && self.one_is_a_pronoun(start, noun.is_some(), unit_spelling.is_some()) {
             return None;
@@ -998,6 +986,48 @@ impl Grammar<'_, '_> {
             span: chosen.1,
             role: NounRole::Counted,
         })
+    }
+
+    /// The noun after a figure ending at `end`: the one a compound
+    /// describes ("six-week war"), or the one it counts, of a whole for a
+    /// share, a loose amount or a percentage ("two-thirds of voters"), or
+    /// the whole's when it is a part ("237 of the 400 seats").
+    fn noun_after(
+        &self,
+        end: usize,
+        amount: &Amount,
+        reading: &Reading,
+        unit: Option<&str>,
+        compound: bool,
+    ) -> Option<Noun> {
+        if compound {
+            return self.modified_noun(end);
+        }
+        let counts_after_of = matches!(amount, Amount::Between { .. })
+            || matches!(reading, Reading::Fraction { .. })
+            || unit
+                .is_some_and(|unit| vocab::unit(unit).is_some_and(|unit| unit.base == "percent"));
+        if unit.is_some() && !counts_after_of {
+            return None;
+        }
+        let singular = matches!(amount, Amount::Exact { value, .. } if *value == 1.0);
+        self.counted_noun(end, singular, counts_after_of)
+            .or_else(|| {
+                unit.is_none()
+                    .then(|| self.noun_of_the_whole_after(end))
+                    .flatten()
+            })
+    }
+
+    /// The noun of the whole that a figure ending at `end` is a part of:
+    /// "237 of the 400 seats", "3 of 5 seats" count seats.
+    fn noun_of_the_whole_after(&self, end: usize) -> Option<Noun> {
+        if !self.is_word(end, "of") {
+            return None;
+        }
+        let whole_at = end + 1 + usize::from(self.is_word(end + 1, "the"));
+        let whole = self.figure_at(whole_at, false)?;
+        self.counted_noun(whole.end, false, false)
     }
 
     /// The noun a figure counts when it comes before it: "a death toll of

@@ -1029,6 +1029,11 @@ fn counted_nouns_skip_adjectives_and_reach_past_prepositions() {
     for (input, noun) in cases {
         assert_eq!(nouns(input), vec![noun.map(str::to_string)], "{input}");
     }
+    // A part counts what its whole does.
+    assert_eq!(
+        nouns("won 237 of the 400 seats"),
+        [Some("seats".to_string()), Some("seats".to_string())]
+    );
     // What a toll rose from it is no longer; what it rose to it is.
     assert_eq!(
         nouns("The death toll rose from 120 to 286."),

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use claimcheck_core::{Bound, Kind, vocab};
 
-use super::Grammar;
+use super::{Grammar, looks_plural};
 use crate::lexicon;
 use crate::tokens::TokenKind;
 
@@ -226,7 +226,7 @@ impl Grammar<'_, '_> {
                 // unless money or a plural count follows it ("3.3m people",
                 // "100m euros"; but "3m high", "a 2m wall").
                 ("m", written) => (written == "M"
-                    || glued && (has_currency || self.word(next + 1).is_some_and(is_plural)))
+                    || glued && (has_currency || self.word(next + 1).is_some_and(looks_plural)))
                 .then_some(1e6),
                 // Finance writes a million "MM"; "300mm" is millimetres.
                 ("mm", written) => (written == "MM").then_some(1e6),
@@ -908,12 +908,6 @@ impl Grammar<'_, '_> {
         (start.saturating_sub(3)..start)
             .any(|index| self.word(index).is_some_and(lexicon::is_change_verb))
     }
-}
-
-/// Whether a word looks like a plural noun: "people", "users", "euros".
-fn is_plural(word: &str) -> bool {
-    matches!(word, "people" | "children" | "men" | "women")
-        || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 
 /// A fraction written with digits, as a share of a whole.
