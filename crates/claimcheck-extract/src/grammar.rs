@@ -13,7 +13,9 @@ mod figures;
 
 use std::cell::RefCell;
 
-use claimcheck_core::{Bound, Kind, Mention, Noun, NounRole, Qualifier, Reading, Span, vocab};
+use claimcheck_core::{
+    Bound, Kind, Mention, Noun, NounRole, Qualifier, Reading, Span, Tense, vocab,
+};
 use rustc_hash::FxHashMap;
 
 use self::figures::{Amount, Figure, Shape};
@@ -932,9 +934,14 @@ impl Grammar<'_, '_> {
             let Some(token) = self.token(index) else {
                 break;
             };
+            // After its first word, a verb in the past ends the phrase: "the
+            // six-week war ended", "a 72-hour ceasefire collapsed".
+            let verb_after_it =
+                !words.is_empty() && lexicon::tense_of(&token.lower) == Some(Tense::Past);
             if token.kind != TokenKind::Word
                 || lexicon::ends_noun_phrase(&token.lower)
                 || lexicon::is_number_word(&token.lower)
+                || verb_after_it
             {
                 break;
             }

@@ -714,6 +714,15 @@ fn units_durations_and_compounds() {
             "a 10-year plan",
             vec![modified("10-year", figure(10.0, 10.0), "year", "plan")],
         ),
+        // The verb after the noun is no part of it.
+        (
+            "the six-week war ended",
+            vec![modified("six-week", figure(6.0, 1.0), "week", "war")],
+        ),
+        (
+            "a six-week armed conflict",
+            vec![modified("six-week", figure(6.0, 1.0), "week", "conflict")],
+        ),
         (
             "two decades",
             vec![expect(
