@@ -671,6 +671,34 @@ fn ranges() {
                 ),
             ],
         ),
+        // A year in a change is no bound of a range.
+        (
+            "fell from 86% in 2019 to 81% in 2021",
+            vec![
+                expect("86%", Exact, figure(86.0, 1.0), Some("%"), None),
+                expect(
+                    "2019",
+                    Exact,
+                    Reading::Years {
+                        first: 2019,
+                        last: 2019,
+                    },
+                    None,
+                    None,
+                ),
+                expect("81%", Exact, figure(81.0, 1.0), Some("%"), None),
+                expect(
+                    "2021",
+                    Exact,
+                    Reading::Years {
+                        first: 2021,
+                        last: 2021,
+                    },
+                    None,
+                    None,
+                ),
+            ],
+        ),
         // A score is not a range.
         (
             "won 3-1",

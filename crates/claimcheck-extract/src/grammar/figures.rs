@@ -875,7 +875,13 @@ impl Grammar<'_, '_> {
                     || (matches!(word_after, Some("to" | "or")) && !self.follows_change_verb(start))
             }
         };
-        if !is_range || first.shape != Shape::Amount {
+        // "fell from 86% in 2019 to 81%": a year after "in" is a time, and
+        // the "to" goes on with the change.
+        let year_in = first.bare_digits == Some(4)
+            && start
+                .checked_sub(1)
+                .is_some_and(|before| self.is_word(before, "in"));
+        if !is_range || first.shape != Shape::Amount || year_in {
             return None;
         }
         let second_start = joint + 1 + usize::from(self.currency_prefix(joint + 1).is_some());
