@@ -14,7 +14,7 @@ mod figures;
 use std::cell::RefCell;
 
 use claimcheck_core::{
-    Bound, Kind, Mention, Noun, NounRole, Qualifier, Reading, Span, Tense, vocab,
+    Bound, Dimension, Kind, Mention, Noun, NounRole, Qualifier, Reading, Span, Tense, vocab,
 };
 use rustc_hash::FxHashMap;
 
@@ -295,7 +295,15 @@ impl Grammar<'_, '_> {
             .unwrap_or((Qualifier::Exact, index));
         loop {
             if let Some(quantity) = self.quantity_at(start, qualifier) {
-                return Some((qualifier, quantity));
+                // "buried under 2 metres of snow": beneath, not less than.
+                let beneath = self.is_word(index, "under")
+                    && self.is_word(quantity.end, "of")
+                    && quantity
+                        .unit
+                        .as_deref()
+                        .and_then(vocab::unit)
+                        .is_some_and(|unit| unit.dimension == Dimension::Length);
+                return (!beneath).then_some((qualifier, quantity));
             }
             // "up to another two decades": fillers may stand between a
             // qualifier and its figure, but nothing else may.

@@ -509,6 +509,9 @@ fn qualifiers() {
         ("less than 300 troops", LessThan, "less than 300"),
         ("fewer than 300 troops", LessThan, "fewer than 300"),
         ("under 300 troops", LessThan, "under 300"),
+        ("under 2 metres high", LessThan, "under 2 metres"),
+        // Beneath, not less than.
+        ("buried under 2 metres of snow", Exact, "2 metres"),
         ("at most 300 troops", UpTo, "at most 300"),
         ("just over 300 troops", JustOver, "just over 300"),
         ("just under 300 troops", JustUnder, "just under 300"),
