@@ -500,19 +500,26 @@ impl Grammar<'_, '_> {
                 noun: None,
             });
         }
-        let range = self
-            .range_tail(start, opener, &first, currency.is_some())
-            .or_else(|| self.range_of_measures(start, opener, &first, currency.is_some()));
+        let range = self.range_tail(start, opener, &first, currency.is_some());
+        // The unit right after the first figure: the figure's own, or the
+        // first of a range with its unit on both figures.
+        let first_unit = (range.is_none() && currency.is_none())
+            .then(|| self.unit_of(first.end, &first, &first.amount))
+            .flatten();
+        let range = range.or_else(|| {
+            let unit = first_unit.as_ref()?;
+            self.range_of_measures(start, opener, &first, unit)
+        });
         let (amount, end, is_range) = match range {
             Some((amount, end)) => (amount, end, true),
             None if opener.is_some() => return None,
             None => (first.amount, first.end, false),
         };
         let amount = figures::scaled(amount, currency_scale);
-        let unit = if currency.is_some() {
-            None
-        } else {
-            self.unit_of(end, &first, &amount)
+        let unit = match (currency.is_some(), is_range) {
+            (true, _) => None,
+            (false, true) => self.unit_of(end, &first, &amount),
+            (false, false) => first_unit,
         };
         // A bare four-digit figure between 1000 and 2100 is a year unless it
         // counts something ("2020 troops") or a qualifier, currency or unit
@@ -579,12 +586,12 @@ impl Grammar<'_, '_> {
         start: usize,
         opener: Option<&str>,
         first: &Figure,
-        has_currency: bool,
+        (first_unit, unit_end, compound): &(String, usize, bool),
     ) -> Option<(Amount, usize)> {
-        let (first_unit, unit_end, compound) = self.unit_of(first.end, first, &first.amount)?;
-        if has_currency || compound {
+        if *compound {
             return None;
         }
+        let unit_end = *unit_end;
         let with_unit = Figure {
             end: unit_end,
             ..*first
@@ -593,7 +600,7 @@ impl Grammar<'_, '_> {
         let (second_unit, ..) = self.unit_of(end, first, &amount)?;
         let unit_name = |spelling: &str| vocab::unit(spelling).map(|unit| unit.name);
         let same =
-            unit_name(&first_unit).is_some() && unit_name(&first_unit) == unit_name(&second_unit);
+            unit_name(first_unit).is_some() && unit_name(first_unit) == unit_name(&second_unit);
         same.then_some((amount, end))
     }
 
