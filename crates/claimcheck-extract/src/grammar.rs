@@ -260,13 +260,13 @@ impl Grammar<'_, '_> {
     /// often set two things side by side ("221 seats versus 213") as two
     /// times.
     fn is_changed_from(&self, index: usize) -> bool {
-        index
+        let Some(from) = index.checked_sub(1).filter(|&at| self.is_word(at, "from")) else {
+            return false;
+        };
+        let up_or_down = from
             .checked_sub(1)
-            .filter(|&before| self.is_word(before, "from"))
-            .and_then(|before| before.checked_sub(1))
-            .is_some_and(|at| {
-                matches!(self.word(at), Some("up" | "down")) || self.follows_change_verb(at + 1)
-            })
+            .is_some_and(|at| matches!(self.word(at), Some("up" | "down")));
+        up_or_down || self.follows_change_verb(from)
     }
 
     /// What `find` picks out of the nearest token before `index` that it

@@ -74,7 +74,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let at = first.end + 1;
-        let (month, day, mut end) = if let Some((month, next)) = self.month_at(at) {
+        let (month, day, end) = if let Some((month, next)) = self.month_at(at) {
             (month, self.day_at(next)?, next + 1)
         } else {
             let day = self.day_at(at)?;
@@ -86,11 +86,7 @@ impl Grammar<'_, '_> {
         if (month, day) <= (first.month, first_day) {
             return None;
         }
-        let comma = usize::from(self.is_punct(end, ","));
-        let year = self.year_digits(end + comma);
-        if year.is_some() {
-            end += comma + 1;
-        }
+        let (year, end) = self.year_after_day(end);
         Some(Written {
             year,
             month: first.month,
@@ -98,6 +94,16 @@ impl Grammar<'_, '_> {
             through: Some((month, day)),
             end,
         })
+    }
+
+    /// The year written after a month and day at `at` (", 2022" or
+    /// " 2022"), if one is, and where the date then ends.
+    fn year_after_day(&self, at: usize) -> (Option<i32>, usize) {
+        let comma = usize::from(self.is_punct(at, ","));
+        match self.year_digits(at + comma) {
+            Some(year) => (Some(year), at + comma + 1),
+            None => (None, at),
+        }
     }
 
     /// "5-7 October 2022", "5 to 7 October": days before their month.
@@ -197,12 +203,7 @@ impl Grammar<'_, '_> {
     fn month_first_date_at(&self, index: usize) -> Option<Written> {
         let (month, next) = self.month_at(index)?;
         if let Some(day) = self.day_at(next) {
-            let mut end = next + 1;
-            let comma = usize::from(self.is_punct(end, ","));
-            let year = self.year_digits(end + comma);
-            if year.is_some() {
-                end += comma + 1;
-            }
+            let (year, end) = self.year_after_day(next + 1);
             return Some(Written::date(year, month, Some(day), end));
         }
         if let Some(year) = self.year_digits(next) {
