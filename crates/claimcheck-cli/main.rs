@@ -347,7 +347,13 @@ fn verify(
         |piece| {
             let document = piece.loaded.document();
             let assessments =
-                claimcheck_check::check(document.source, piece.claims(), piece.date(), &index);
+                claimcheck_check::check(
+                document.source,
+                piece.text(),
+                piece.claims(),
+                piece.date(),
+                &index,
+            );
             let rendered = format.assessments(document, &assessments, piece.first)?;
             Ok((rendered, cross_check.then_some(assessments)))
         },
@@ -417,7 +423,13 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
         |piece| {
             let document = piece.loaded.document();
             let assessments =
-                claimcheck_check::check(document.source, piece.claims(), piece.date(), &index);
+                claimcheck_check::check(
+                document.source,
+                piece.text(),
+                piece.claims(),
+                piece.date(),
+                &index,
+            );
             let location = |offset| claimcheck_report::location(document, offset);
             Ok(claimcheck_check::suggest::drafts(
                 document.source,

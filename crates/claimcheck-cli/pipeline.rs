@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use claimcheck_core::calendar::Date;
 use claimcheck_core::vocab::Synonyms;
-use claimcheck_core::{Claim, Fact};
+use claimcheck_core::{Claim, Fact, Span};
 use claimcheck_extract::Prepared;
 use claimcheck_report::{Document, LineIndex, Origin, RecordProblem};
 use rayon::prelude::*;
@@ -153,6 +153,17 @@ impl Piece<'_> {
 
     pub(crate) fn date(&self) -> Option<Date> {
         self.loaded.date
+    }
+
+    /// The text the piece's keywords are looked for in: the whole document
+    /// when it is one piece, front matter and headline included.
+    pub(crate) fn text(&self) -> Span {
+        let whole = self.blocks == (0..self.loaded.prepared.block_count());
+        if whole {
+            Span::new(0, self.loaded.source.len())
+        } else {
+            self.loaded.prepared.span_of(self.blocks.clone())
+        }
     }
 }
 

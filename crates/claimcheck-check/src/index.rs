@@ -1,15 +1,16 @@
 //! The facts, compiled for matching: bucketed by what they measure, their
 //! keywords turned into numbers, and each bucket indexed by an anchor word
-//! per fact, so that a claim tests only the facts its sentence could hold.
+//! per fact, so that a document tests only the facts its words could
+//! hold.
 
-use std::cell::{RefCell, RefMut};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
 use claimcheck_core::vocab::{self, Synonyms};
-use claimcheck_core::{Claim, Dimension, Fact, Span};
+use claimcheck_core::{Claim, Dimension, Fact, Kind, Span};
 
 use crate::reason::Quote;
 use crate::sentence::{Piece, visit_words};
@@ -19,10 +20,19 @@ use crate::sentence::{Piece, visit_words};
 pub struct FactIndex<'f> {
     facts: &'f [Fact],
     synonyms: Synonyms,
+    buckets: Vec<Bucket>,
     /// Buckets by dimension, then by [`Measure::key`], so that a claim's
     /// bucket is found without building its measure.
-    by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>>,
-    /// Every word of every keyword, numbered, so that sentences and facts
+    by_measure: FxHashMap<Dimension, FxHashMap<String, usize>>,
+    /// The facts that count people of any kind (passengers, Iranians,
+    /// residents, people), for claims that count people of another kind.
+    people: usize,
+    /// The synonym key of people in general.
+    people_key: String,
+    /// Every count fact with keywords, for counts whose noun is not
+    /// written ("As many as 33 million were affected").
+    counts: usize,
+    /// Every word of every keyword, numbered, so that documents and facts
     /// compare numbers rather than strings.
     vocabulary: FxHashMap<String, WordId>,
     /// Each fact's keyword groups in numbers, in the order of `facts`.
@@ -31,12 +41,9 @@ pub struct FactIndex<'f> {
     /// quotes only the facts its claims meet, often few of many.
     quotes: Vec<OnceLock<Quote>>,
     /// Each thread's numbers for the words it has met, spelled as in the
-    /// text: one lookup per word of a sentence, where folding the word
-    /// and then looking the fold up took two.
+    /// text: one lookup per word, where folding the word and then looking
+    /// the fold up took two.
     word_ids: ThreadLocal<RefCell<WordIds>>,
-    /// Each thread's room for a sentence's keywords, kept from document to
-    /// document, since it holds an array as long as the vocabulary.
-    sentences: ThreadLocal<RefCell<SentenceKeywords>>,
 }
 
 /// Words as the text spells them, with the numbers of their keys.
@@ -47,26 +54,25 @@ pub(crate) type WordId = u32;
 /// Every fact's keyword groups in numbers, in one array. A fact is its
 /// number of groups, then each group: how many numbers follow in it, its
 /// number of alternatives, then each alternative: its number of words,
-/// then the words. Testing a claim's candidates then reads one short run
-/// of memory per fact, where nested vectors cost a cache miss per level;
-/// and a group is passed over without reading its alternatives.
+/// then the words. A fact's keywords then lie in one short run of memory,
+/// where nested vectors cost a cache miss per level.
 #[derive(Debug, Default)]
 struct Keywords {
+    numbers: Vec<u32>,
     /// Where each fact starts in `numbers`.
     starts: Vec<u32>,
-    numbers: Vec<u32>,
 }
 
 /// The keyword groups of one fact.
 #[derive(Clone, Debug)]
-struct Groups<'k> {
+pub(crate) struct Groups<'k> {
     rest: &'k [u32],
     left: u32,
 }
 
 /// The alternatives of one keyword group, each a phrase of words.
 #[derive(Clone, Debug)]
-struct Phrases<'k> {
+pub(crate) struct Phrases<'k> {
     rest: &'k [u32],
     left: u32,
 }
@@ -101,6 +107,19 @@ fn with_measure_key<R>(
     }
 }
 
+/// How well what a claim measures meets what a fact measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum MeasureFit {
+    /// The claim's noun is not written: only the fact's keywords, all in
+    /// its sentence, tie them.
+    Unnamed,
+    /// One counts people of a kind, the other people in general
+    /// ("82 Iranians" and a fact of people).
+    Kind,
+    /// The same counted noun or synonym, currency, or dimension.
+    Named,
+}
+
 /// The facts of one measure.
 #[derive(Debug, Default)]
 struct Bucket {
@@ -109,87 +128,29 @@ struct Bucket {
     /// Facts without keywords, which apply wherever the measure does.
     open: Vec<usize>,
     /// Facts by the first word of each alternative of their most selective
-    /// keyword group: a fact can apply only where its sentence has one.
-    /// Each with the [`Sketch`] of the words it cannot apply without.
-    by_anchor: FxHashMap<WordId, Vec<(usize, Sketch)>>,
+    /// keyword group: a fact can apply only where its document has one.
+    by_anchor: FxHashMap<WordId, Vec<usize>>,
 }
 
-/// A set of keyword words in 64 bits, bit `word % 64` for each: a sketch
-/// that may hold words the set does not, never the other way round. Half
-/// the facts a sentence's words bring to a claim lack a word of another
-/// group, and two sketches tell most of those apart in one instruction,
-/// where testing each group cost a hundred and more.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Sketch(u64);
-
-impl Sketch {
-    fn add(&mut self, word: WordId) {
-        self.0 |= 1 << (word % 64);
-    }
-
-    /// Whether every word of `needed` may be in this set.
-    fn may_hold(self, needed: Sketch) -> bool {
-        needed.0 & !self.0 == 0
-    }
-
-    /// The words a fact cannot apply without: those of each keyword group
-    /// that has one phrase only.
-    fn needed_by(groups: Groups<'_>) -> Sketch {
-        let mut needed = Sketch::default();
-        for mut group in groups.filter(|group| group.len() == 1) {
-            for &word in group.next().unwrap_or_default() {
-                needed.add(word);
+impl Bucket {
+    fn add(&mut self, position: usize, keywords: &Keywords) {
+        if self.all.last() == Some(&position) {
+            return;
+        }
+        self.all.push(position);
+        match keywords.of(position).min_by_key(ExactSizeIterator::len) {
+            None => self.open.push(position),
+            Some(anchor_group) => {
+                for phrase in anchor_group {
+                    let anchored = self.by_anchor.entry(phrase[0]).or_default();
+                    if anchored.last() != Some(&position) {
+                        anchored.push(position);
+                    }
+                }
             }
         }
-        needed
     }
 }
-
-/// A sentence's words as the index numbers them; words no keyword has are
-/// `None`. One is filled sentence after sentence, keeping its room.
-#[derive(Debug, Default)]
-pub(crate) struct SentenceKeywords {
-    /// Single words in order, compounds split into their parts, for
-    /// phrases of several words.
-    parts: Vec<(Option<WordId>, Span)>,
-    /// The whole compounds that are keyword words, while `first` is built.
-    compounds: Vec<(WordId, Span)>,
-    /// Where each keyword word first stands: among the single words, else
-    /// among the whole compounds.
-    first: FirstPlaces,
-}
-
-/// Where each keyword word first stands in a sentence, in an array by word
-/// number: as a hash map, its inserts and lookups took a fifth of checking.
-/// Each place is stamped with its sentence, so that a new sentence need not
-/// clear the array.
-#[derive(Debug, Default)]
-struct FirstPlaces {
-    places: Vec<(u32, Span)>,
-    sentence: u32,
-    /// The words placed in this sentence.
-    words: Vec<WordId>,
-    /// The same words, sketched.
-    sketch: Sketch,
-}
-
-/// A fact that applies to a claim: how near its keywords stand.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fit {
-    /// Bytes from the claim to the farthest of the fact's keyword groups
-    /// (each at its nearest word): how far the claim stands from all its
-    /// keywords, not just from one that another figure shares.
-    pub(crate) distance: usize,
-    /// The claim's noun is one of the fact's keywords.
-    pub(crate) names_noun: bool,
-    /// How many keyword groups the fact has.
-    pub(crate) groups: usize,
-}
-
-/// The position among a fact's keyword groups of one the sentence has no
-/// word of.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Missing(pub(crate) usize);
 
 impl<'f> FactIndex<'f> {
     /// Indexes the facts; counted nouns meet through `synonyms` ("killed"
@@ -201,7 +162,10 @@ impl<'f> FactIndex<'f> {
         for fact in facts {
             keywords.push(&fact.keywords, &mut vocabulary);
         }
-        let mut by_measure: FxHashMap<Dimension, FxHashMap<String, Bucket>> = FxHashMap::default();
+        let people_key = synonyms.key("people");
+        let mut buckets = vec![Bucket::default(), Bucket::default()];
+        let (people, counts) = (0, 1);
+        let mut by_measure: FxHashMap<Dimension, FxHashMap<String, usize>> = FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
                 Dimension::Count => fact.units.iter().map(String::as_str).collect(),
@@ -209,38 +173,37 @@ impl<'f> FactIndex<'f> {
             };
             for unit in units {
                 let Measure { dimension, key } = Measure::of(fact.base.dimension, unit, &synonyms);
-                let bucket = by_measure
+                if dimension == Dimension::Count && (key == people_key || vocab::counts_people(&key))
+                {
+                    buckets[people].add(position, &keywords);
+                }
+                let next = buckets.len();
+                let bucket = *by_measure
                     .entry(dimension)
                     .or_default()
                     .entry(key)
-                    .or_default();
-                if bucket.all.last() == Some(&position) {
-                    continue;
+                    .or_insert(next);
+                if bucket == next {
+                    buckets.push(Bucket::default());
                 }
-                bucket.all.push(position);
-                match keywords.of(position).min_by_key(ExactSizeIterator::len) {
-                    None => bucket.open.push(position),
-                    Some(anchor_group) => {
-                        let needed = Sketch::needed_by(keywords.of(position));
-                        for phrase in anchor_group {
-                            let anchored = bucket.by_anchor.entry(phrase[0]).or_default();
-                            if anchored.last().map(|&(last, _)| last) != Some(position) {
-                                anchored.push((position, needed));
-                            }
-                        }
-                    }
-                }
+                buckets[bucket].add(position, &keywords);
+            }
+            if fact.kind == Kind::Count && !fact.keywords.is_empty() {
+                buckets[counts].add(position, &keywords);
             }
         }
         FactIndex {
             facts,
             synonyms,
+            buckets,
             by_measure,
+            people,
+            people_key,
+            counts,
             vocabulary,
             keywords,
             quotes: facts.iter().map(|_| OnceLock::new()).collect(),
             word_ids: ThreadLocal::new(),
-            sentences: ThreadLocal::new(),
         }
     }
 
@@ -262,60 +225,95 @@ impl<'f> FactIndex<'f> {
         )
     }
 
-    /// The facts measuring what the claim measures.
-    fn bucket(&self, claim: &Claim) -> Option<&Bucket> {
+    /// The bucket of the facts measuring exactly what the claim measures.
+    fn own_bucket(&self, claim: &Claim) -> Option<usize> {
         let base = &claim.quantity.base;
         let buckets = self.by_measure.get(&base.dimension)?;
         with_measure_key(base.dimension, &base.unit, &self.synonyms, |key| {
-            buckets.get(key)
+            buckets.get(key).copied()
         })
     }
 
-    /// Whether some fact measuring what the claim measures has keywords:
-    /// only then do the words of its sentence matter.
-    pub(crate) fn has_keyed_facts(&self, claim: &Claim) -> bool {
-        self.bucket(claim)
-            .is_some_and(|bucket| !bucket.by_anchor.is_empty())
+    /// The buckets of facts a claim may meet, best first, each with how
+    /// well it meets them: its own measure; for a count of people, the
+    /// facts counting people of any kind; for a count with no noun, every
+    /// count fact with keywords.
+    pub(crate) fn buckets_of(&self, claim: &Claim) -> Vec<(usize, MeasureFit)> {
+        let base = &claim.quantity.base;
+        let mut found = Vec::with_capacity(2);
+        if base.dimension == Dimension::Count && base.unit.is_empty() {
+            found.push((self.counts, MeasureFit::Unnamed));
+            return found;
+        }
+        found.extend(self.own_bucket(claim).map(|bucket| (bucket, MeasureFit::Named)));
+        let counts_people = base.dimension == Dimension::Count
+            && self.synonyms.with_key(&base.unit, |key| {
+                key == self.people_key || vocab::counts_people(key)
+            });
+        if counts_people {
+            found.push((self.people, MeasureFit::Kind));
+        }
+        found
+    }
+
+    /// Whether a claim may meet a fact with keywords: only then do the
+    /// words of its document matter.
+    pub(crate) fn may_meet_keyed_facts(&self, claim: &Claim) -> bool {
+        self.buckets_of(claim)
+            .iter()
+            .any(|&(bucket, _)| !self.buckets[bucket].by_anchor.is_empty())
+    }
+
+    /// Facts of a bucket without keywords, in file order.
+    pub(crate) fn open_facts(&self, bucket: usize) -> &[usize] {
+        &self.buckets[bucket].open
+    }
+
+    /// Facts of a bucket with keywords whose anchor word the document
+    /// holds: each once, in file order.
+    pub(crate) fn anchored_facts(&self, bucket: usize, words: &DocumentWords) -> Vec<usize> {
+        let bucket = &self.buckets[bucket];
+        let mut found = Vec::new();
+        for word in &words.present {
+            if let Some(anchored) = bucket.by_anchor.get(word) {
+                found.extend_from_slice(anchored);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Every fact measuring what the claim measures, in file order.
     pub(crate) fn measuring(&self, claim: &Claim) -> &[usize] {
-        self.bucket(claim)
-            .map_or(&[], |bucket| bucket.all.as_slice())
+        self.own_bucket(claim)
+            .map_or(&[], |bucket| self.buckets[bucket].all.as_slice())
     }
 
-    /// This thread's room for the keywords of a sentence.
-    pub(crate) fn sentence_room(&self) -> RefMut<'_, SentenceKeywords> {
-        self.sentences.get_or_default().borrow_mut()
-    }
-
-    /// Puts the words of a sentence of `source` into `keywords` in the
-    /// index's numbers, replacing what it held.
-    pub(crate) fn number_words(
-        &self,
-        source: &str,
-        sentence: Span,
-        keywords: &mut SentenceKeywords,
-    ) {
-        keywords.clear();
-        let SentenceKeywords {
-            parts,
-            compounds,
-            first,
-        } = keywords;
-        first.make_room(self.vocabulary.len());
+    /// The words of `text` in `source` that some keyword has, in the
+    /// index's numbers.
+    pub(crate) fn document_words(&self, source: &str, text: Span) -> DocumentWords {
+        let mut words = DocumentWords::default();
         let mut word_ids = self.word_ids.get_or_default().borrow_mut();
-        visit_words(source, sentence, |word, span, piece| {
+        visit_words(source, text, |word, span, piece| {
             let id = self.word_id(word, &mut word_ids);
-            match piece {
-                Piece::Compound => compounds.extend(id.map(|id| (id, span))),
-                Piece::Single | Piece::Part => parts.push((id, span)),
+            let part = match piece {
+                Piece::Compound => None,
+                Piece::Single | Piece::Part => {
+                    words.parts.push((id, span));
+                    Some(words.parts.len() as u32 - 1)
+                }
+            };
+            if let Some(word) = id {
+                words.places.push(Place { word, span, part });
             }
         });
-        let single_words = parts.iter().filter_map(|&(id, span)| Some((id?, span)));
-        for (word, span) in single_words.chain(compounds.iter().copied()) {
-            first.place(word, span);
-        }
+        words
+            .places
+            .sort_unstable_by_key(|place| (place.word, place.span.start, place.part.is_none()));
+        words.present = words.places.iter().map(|place| place.word).collect();
+        words.present.dedup();
+        words
     }
 
     /// The number of the word's key, if some keyword has it; `cache` is
@@ -335,71 +333,159 @@ impl<'f> FactIndex<'f> {
         id
     }
 
-    /// The facts that could apply to a claim in a sentence: those of its
-    /// measure without keywords, and those with an anchor word in the
-    /// sentence. Each once, in file order, in `candidates`, which the
-    /// caller reuses from claim to claim.
-    pub(crate) fn candidates(
-        &self,
-        claim: &Claim,
-        sentence: &SentenceKeywords,
-        candidates: &mut Vec<usize>,
-    ) {
-        candidates.clear();
-        let Some(bucket) = self.bucket(claim) else {
-            return;
-        };
-        candidates.extend(&bucket.open);
-        let words = sentence.first.sketch;
-        for word in &sentence.first.words {
-            if let Some(anchored) = bucket.by_anchor.get(word) {
-                let may_apply = anchored
-                    .iter()
-                    .filter(|(_, needed)| words.may_hold(*needed));
-                candidates.extend(may_apply.map(|&(position, _)| position));
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-    }
-
     /// The number of a claim's counted noun, if some keyword is that word.
     pub(crate) fn noun_id(&self, claim: &Claim) -> Option<WordId> {
         let noun = claim.noun.as_ref()?;
         vocab::with_word_key(&noun.word, |key| self.vocabulary.get(key).copied())
     }
 
-    /// How the fact at `position` fits a claim standing at `claim` whose
-    /// noun is `noun`; or, when a keyword group has no word in the
-    /// sentence, the first such group. The fact itself is not read, since
-    /// most candidates are turned away and it lies far off in memory.
-    pub(crate) fn fit(
+    /// The keyword groups of the fact at `position`.
+    pub(crate) fn groups(&self, position: usize) -> Groups<'_> {
+        self.keywords.of(position)
+    }
+
+    /// Where each keyword group of the fact at `position` stands in the
+    /// document, each group's places in order; `None` when some group has
+    /// no word there.
+    pub(crate) fn group_places(&self, position: usize, words: &DocumentWords) -> Option<GroupPlaces> {
+        let mut places = GroupPlaces::default();
+        for group in self.keywords.of(position) {
+            let start = places.spans.len();
+            for phrase in group {
+                words.phrase_places(phrase, &mut places.spans);
+            }
+            if places.spans.len() == start {
+                return None;
+            }
+            places.spans[start..].sort_unstable_by_key(|span| (span.start, span.end));
+            places.ends.push(places.spans.len());
+        }
+        Some(places)
+    }
+
+    /// The first keyword group of the fact at `position` with no word in
+    /// `within` of the document.
+    pub(crate) fn missing_group(
         &self,
         position: usize,
-        claim: Span,
-        noun: Option<WordId>,
-        sentence: &SentenceKeywords,
-    ) -> Result<Fit, Missing> {
-        let mut distance = 0;
-        let mut groups = 0;
-        let mut names_noun = false;
-        for (index, group) in self.keywords.of(position).enumerate() {
-            let mut nearest = None;
+        words: &DocumentWords,
+        within: Span,
+    ) -> Option<usize> {
+        let mut spans = Vec::new();
+        self.keywords.of(position).position(|group| {
+            spans.clear();
             for phrase in group {
-                names_noun |= noun.is_some_and(|noun| phrase == [noun]);
-                if let Some(span) = sentence.find(phrase) {
-                    let here = span.distance(claim);
-                    nearest = Some(nearest.map_or(here, |nearest: usize| nearest.min(here)));
-                }
+                words.phrase_places(phrase, &mut spans);
             }
-            distance = distance.max(nearest.ok_or(Missing(index))?);
-            groups += 1;
-        }
-        Ok(Fit {
-            distance,
-            names_noun,
-            groups,
+            !spans.iter().any(|span| within.contains(*span))
         })
+    }
+}
+
+/// The words of a document that keywords have, where each stands.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentWords {
+    /// Single words in order, compounds split into their parts, for
+    /// phrases of several words; words no keyword has are `None`.
+    parts: Vec<(Option<WordId>, Span)>,
+    /// Each keyword word where it stands, in word order, then text order.
+    places: Vec<Place>,
+    /// The keyword words the document holds, each once.
+    present: Vec<WordId>,
+}
+
+/// A keyword word where it stands: a single word or part of a compound
+/// (its position in `parts`), or a whole compound.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    word: WordId,
+    span: Span,
+    part: Option<u32>,
+}
+
+impl DocumentWords {
+    /// Appends where a phrase stands: a single word anywhere, whole
+    /// compounds included; several words only as consecutive words.
+    fn phrase_places(&self, phrase: &[WordId], found: &mut Vec<Span>) {
+        let Some((&first, rest)) = phrase.split_first() else {
+            return;
+        };
+        let from = self.places.partition_point(|place| place.word < first);
+        let places = self.places[from..]
+            .iter()
+            .take_while(|place| place.word == first);
+        for place in places {
+            if rest.is_empty() {
+                found.push(place.span);
+                continue;
+            }
+            let Some(part) = place.part else { continue };
+            let following = self.parts.get(part as usize + 1..part as usize + phrase.len());
+            let matches = following.is_some_and(|following| {
+                following
+                    .iter()
+                    .zip(rest)
+                    .all(|((id, _), word)| *id == Some(*word))
+            });
+            if let (true, Some(following)) = (matches, following) {
+                found.push(place.span.cover(following[following.len() - 1].1));
+            }
+        }
+    }
+}
+
+/// Where each keyword group of one fact stands in a document.
+#[derive(Debug, Default)]
+pub(crate) struct GroupPlaces {
+    /// Every group's places, one group after another, each in text order.
+    spans: Vec<Span>,
+    /// Where each group's places end in `spans`.
+    ends: Vec<usize>,
+}
+
+/// How close to a claim a keyword group stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Scope {
+    Document,
+    Paragraph,
+    Sentence,
+}
+
+impl GroupPlaces {
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn group(&self, group: usize) -> &[Span] {
+        let start = if group == 0 { 0 } else { self.ends[group - 1] };
+        &self.spans[start..self.ends[group]]
+    }
+
+    /// How close the group stands to a claim: in its sentence (with the
+    /// bytes from the claim to its nearest word there), its paragraph, or
+    /// elsewhere in the document.
+    pub(crate) fn placed(&self, group: usize, claim: &Claim) -> (Scope, Option<usize>) {
+        let nearest = self
+            .within(group, claim.sentence)
+            .map(|span| span.distance(claim.span))
+            .min();
+        if nearest.is_some() {
+            return (Scope::Sentence, nearest);
+        }
+        if self.within(group, claim.paragraph).next().is_some() {
+            return (Scope::Paragraph, None);
+        }
+        (Scope::Document, None)
+    }
+
+    /// The places of a group inside `outer`.
+    pub(crate) fn within(&self, group: usize, outer: Span) -> impl Iterator<Item = &Span> {
+        let spans = self.group(group);
+        let from = spans.partition_point(|span| span.start < outer.start);
+        spans[from..]
+            .iter()
+            .take_while(move |span| span.start < outer.end)
+            .filter(move |span| outer.contains(**span))
     }
 }
 
@@ -471,66 +557,6 @@ impl<'k> Iterator for Phrases<'k> {
 
 impl ExactSizeIterator for Phrases<'_> {}
 
-impl SentenceKeywords {
-    /// Forgets the words, keeping the room.
-    pub(crate) fn clear(&mut self) {
-        self.parts.clear();
-        self.compounds.clear();
-        self.first.next_sentence();
-    }
-
-    /// Where a phrase first stands: a single word among the words, else
-    /// among the compounds; several words only as consecutive words.
-    fn find(&self, phrase: &[WordId]) -> Option<Span> {
-        if let [word] = phrase {
-            return self.first.get(*word);
-        }
-        self.parts.windows(phrase.len()).find_map(|window| {
-            let matches = window
-                .iter()
-                .zip(phrase)
-                .all(|((id, _), word)| *id == Some(*word));
-            matches.then(|| window[0].1.cover(window[phrase.len() - 1].1))
-        })
-    }
-}
-
-impl FirstPlaces {
-    /// Room for every word of a vocabulary of `words`.
-    fn make_room(&mut self, words: usize) {
-        if self.places.len() < words {
-            self.places.resize(words, (0, Span::default()));
-        }
-    }
-
-    /// Forgets the words placed, by moving on to a new stamp.
-    fn next_sentence(&mut self) {
-        self.words.clear();
-        self.sketch = Sketch::default();
-        self.sentence = self.sentence.wrapping_add(1);
-        if self.sentence == 0 {
-            // Stamps have come round: old places could pass for new ones.
-            self.places.fill((0, Span::default()));
-            self.sentence = 1;
-        }
-    }
-
-    /// Places a word where it stands, unless it already stands earlier.
-    fn place(&mut self, word: WordId, span: Span) {
-        let place = &mut self.places[word as usize];
-        if place.0 != self.sentence {
-            *place = (self.sentence, span);
-            self.words.push(word);
-            self.sketch.add(word);
-        }
-    }
-
-    fn get(&self, word: WordId) -> Option<Span> {
-        let &(sentence, span) = self.places.get(word as usize)?;
-        (sentence == self.sentence).then_some(span)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -580,28 +606,26 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let index = FactIndex::new(&facts, Synonyms::default());
         let text = "A six-week war in autumn 2020, when the Soviet Union's troops left.";
-        let mut sentence = SentenceKeywords::default();
-        index.number_words(text, Span::new(0, text.len()), &mut sentence);
+        let words = index.document_words(text, Span::new(0, text.len()));
         let cases = [
-            ("war", Some("war")),
-            ("six-week", Some("six-week")),
-            ("week", Some("week")),
-            ("2020", Some("2020")),
-            ("soviet union", Some("Soviet Union's")),
-            ("troop", Some("troops")),
-            ("union soviet", None),
-            ("geneva", None),
+            ("war", vec!["war"]),
+            ("six-week", vec!["six-week"]),
+            ("week", vec!["week"]),
+            ("2020", vec!["2020"]),
+            ("soviet union", vec!["Soviet Union's"]),
+            ("troop", vec!["troops"]),
+            ("union soviet", vec![]),
+            ("geneva", vec![]),
         ];
         for (keyword, expected) in cases {
             let phrase: Vec<WordId> = keyword
                 .split(' ')
                 .map(|word| index.vocabulary[word])
                 .collect();
-            assert_eq!(
-                sentence.find(&phrase).map(|span| span.of(text)),
-                expected,
-                "{keyword}"
-            );
+            let mut found = Vec::new();
+            words.phrase_places(&phrase, &mut found);
+            let found: Vec<&str> = found.iter().map(|span| span.of(text)).collect();
+            assert_eq!(found, expected, "{keyword}");
         }
     }
 }

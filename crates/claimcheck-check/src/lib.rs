@@ -1,22 +1,35 @@
 //! Holds each [`Claim`] against the reference [`Fact`]s and gives it a
 //! [`Verdict`] with a one-line reason.
 //!
-//! A fact **applies** to a claim when both measure the same thing (the same
-//! counted noun, the same currency, or the same dimension: durations meet
-//! durations, dates meet dates and years) and every keyword group of the
-//! fact has a word in the claim's sentence. Of the facts that apply, those
-//! with the most keyword groups are the candidates. Within one sentence a
-//! fact goes to one claim only: the one whose noun is among the fact's
-//! keywords ("six-week war"), else one of the fact's kind (a date before
-//! a year), else one that is not an earlier value ("rose from 9.9%"),
-//! else the one nearest all the fact's keyword groups.
+//! A fact is a **candidate** for a claim when both measure the same thing
+//! (the same counted noun or synonym, a noun counting people of some kind
+//! against a fact of people, the same currency, or the same dimension:
+//! durations meet durations, dates meet dates and years) and every keyword
+//! group of the fact has a word in the claim's document. A figure whose
+//! noun is not written ("As many as 33 million were affected") meets count
+//! facts whose every keyword group stands in its sentence.
+//!
+//! Each candidate is scored by all the evidence: where its keyword groups
+//! stand (the claim's sentence, its paragraph, elsewhere in the document),
+//! how well the measures meet, whether the claim's noun is a keyword,
+//! whether both are of one kind (a date before a year) and one stance (a
+//! forecast before an outcome), whether the value agrees, whether the
+//! claim asserts or restates, is current or what something changed from,
+//! which figure of the sentence each keyword stands nearest, and how
+//! specific the fact is. A fact goes only to the claims where its keywords
+//! stand closest in the document; within a sentence, claims and facts are
+//! then paired one to one by the best total score
+//! ([`pathfinding::kuhn_munkres`], or best pair first in a sentence with
+//! more figures than [`MATCHED_EXACTLY`]).
 //!
 //! The verdict compares intervals: the claim's (from its qualifier and
-//! precision) against the fact's (its bounds, tolerance or exact value).
-//! Overlap is `supported`, no overlap `contradicted`, no candidate
-//! `unverified`, and candidates that disagree `ambiguous`. Context figures
-//! (years, dates, ordinals, restatements) are assessed only when a fact
-//! applies to them.
+//! precision) against its fact's (bounds, tolerance, or the value a source
+//! reported). Overlap is `supported`, no overlap `contradicted`. A claim
+//! contradicted while an equally fitting fact it agrees with went to an
+//! equally fitting figure of the sentence is `ambiguous`. A forecast held
+//! against an outcome, or the reverse, that disagrees is `unverified`, as
+//! is a claim no fact is left for. Context figures (years, dates,
+//! ordinals, restatements) are assessed only when a fact goes to them.
 
 pub mod cross;
 mod index;
@@ -24,303 +37,644 @@ mod reason;
 mod sentence;
 pub mod suggest;
 
+use std::ops::Range;
+
+use pathfinding::kuhn_munkres::kuhn_munkres;
+use pathfinding::matrix::Matrix;
 use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Verdict};
+use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Span, Verdict, vocab};
 
 pub use crate::index::FactIndex;
-use crate::index::{Fit, Missing, SentenceKeywords};
-use crate::reason::NearMiss;
+use crate::index::{DocumentWords, GroupPlaces, MeasureFit, Scope};
+use crate::reason::{Lost, NearMiss};
 
-/// A fact that applies to a claim, and how well it fits.
-#[derive(Clone, Copy, Debug)]
+/// The most figures of one sentence that are paired with facts by the
+/// exact best total; beyond it, the best pair is taken first, so that
+/// time grows no faster than the pairs themselves.
+pub const MATCHED_EXACTLY: usize = 16;
+
+/// A fact that may apply to a claim, and the evidence that it does.
+#[derive(Clone, Debug)]
 struct Candidate<'f> {
     position: usize,
     fact: &'f Fact,
-    fit: Fit,
-    /// The fact and the claim are of one kind: both dates, both years.
+    scope: Scope,
+    measure: MeasureFit,
+    /// The claim's noun is one of the fact's keywords ("six-week war").
+    names_noun: bool,
+    /// Both dates, both years, both counts.
     same_kind: bool,
-    /// The claim is what something changed from.
-    earlier: bool,
-    /// The claim restates or places in time rather than asserts.
-    context: bool,
+    /// Both of what happened, or both of what is expected.
+    same_stance: bool,
+    agrees: bool,
+    groups: usize,
+    /// For each keyword group, the bytes from the claim to its nearest
+    /// word in the sentence; `None` where the group stands elsewhere.
+    nearest: Vec<Option<usize>>,
+    /// How many keyword groups stand nearer this claim than any other
+    /// figure of the sentence the fact may apply to.
+    owned: usize,
 }
 
-/// Assesses the claims of one document, in order. Context figures that no
-/// fact applies to are left out. `source` is the document's text, which
-/// the claims' spans point into.
-#[must_use]
-pub fn check<'f>(
-    source: &str,
-    claims: Vec<Claim>,
-    document_date: Option<Date>,
-    index: &FactIndex<'f>,
-) -> Vec<Assessment<'f>> {
-    let mut assessments = Vec::with_capacity(claims.len());
-    let mut keywords = index.sentence_room();
-    let mut positions = Vec::new();
-    let mut matches = Vec::new();
-    let mut keepers = FxHashMap::default();
-    let mut claims = claims.into_iter();
-    while let Some(first) = claims.as_slice().first() {
-        let in_sentence = claims
-            .as_slice()
-            .iter()
-            .take_while(|claim| claim.sentence == first.sentence)
-            .count();
-        let room = Room {
-            keywords: &mut keywords,
-            positions: &mut positions,
-            matches: &mut matches,
-            keepers: &mut keepers,
-        };
-        let sentence = Sentence {
-            claims: &mut claims,
-            count: in_sentence,
-        };
-        check_sentence(
-            source,
-            sentence,
-            room,
-            document_date,
-            index,
-            &mut assessments,
-        );
+impl Candidate<'_> {
+    /// Whether the fact is tied to the claim closely enough to rule it
+    /// out: its keywords in the claim's paragraph, and the claim's noun
+    /// the fact's, not only a kindred one ("82 Iranians" and a fact of
+    /// people).
+    fn ties_closely(&self) -> bool {
+        self.scope >= Scope::Paragraph && self.measure != MeasureFit::Kind
     }
-    assessments
-}
 
-/// The claims of one sentence: the next `count` of the document's. They
-/// are read where they lie and moved only into their assessments: a claim
-/// is 248 bytes, and each move of every claim of a large document showed.
-struct Sentence<'c> {
-    claims: &'c mut std::vec::IntoIter<Claim>,
-    count: usize,
-}
-
-/// Buffers kept from sentence to sentence, so that each is allocated once.
-struct Room<'r, 'f> {
-    keywords: &'r mut SentenceKeywords,
-    /// A claim's candidate facts, by position.
-    positions: &'r mut Vec<usize>,
-    /// What each claim of the sentence matches; there may be more than
-    /// the sentence has claims.
-    matches: &'r mut Vec<Matches<'f>>,
-    keepers: &'r mut Keepers,
-}
-
-/// Assesses the claims of one sentence, taking them out of the document's.
-fn check_sentence<'f>(
-    source: &str,
-    Sentence {
-        claims: remaining,
-        count,
-    }: Sentence<'_>,
-    room: Room<'_, 'f>,
-    document_date: Option<Date>,
-    index: &FactIndex<'f>,
-    assessments: &mut Vec<Assessment<'f>>,
-) {
-    let Room {
-        keywords: sentence,
-        positions,
-        matches,
-        keepers,
-    } = room;
-    let claims = &remaining.as_slice()[..count];
-    // Most facts have keywords; a sentence none of whose claims measures
-    // what such a fact does is not worth numbering word by word.
-    if claims.iter().any(|claim| index.has_keyed_facts(claim)) {
-        index.number_words(source, claims[0].sentence, sentence);
-    } else {
-        sentence.clear();
+    /// The bytes to the farthest keyword group of the sentence.
+    fn distance(&self) -> usize {
+        self.nearest.iter().flatten().copied().max().unwrap_or(0)
     }
-    let sentence = &*sentence;
-    if matches.len() < claims.len() {
-        matches.resize_with(claims.len(), Matches::default);
-    }
-    let matches = &mut matches[..claims.len()];
-    for (claim, matches) in claims.iter().zip(matches.iter_mut()) {
-        matches.candidates.clear();
-        matches.lost.clear();
-        // A date whose year is unknown asserts nothing to check, nor does a
-        // forecast or a denied figure; none takes a fact from the figures
-        // that do.
-        let asserts = claim.quantity.base.interval != Interval::UNBOUNDED
-            && !matches!(claim.role, Role::Forecast { .. } | Role::Denied { .. });
-        if !asserts {
-            continue;
-        }
-        let noun = index.noun_id(claim);
-        index.candidates(claim, sentence, positions);
-        for &position in positions.iter() {
-            if let Ok(fit) = index.fit(position, claim.span, noun, sentence) {
-                let fact = index.fact(position);
-                matches.candidates.push(Candidate {
-                    position,
-                    fact,
-                    fit,
-                    same_kind: fact.kind == claim.quantity.kind,
-                    earlier: claim.earlier,
-                    context: claim.role == Role::Context,
-                });
-            }
-        }
-    }
-    give_each_fact_to_one_claim(matches, keepers);
-    let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
-    let claims = remaining.by_ref().take(count);
-    for (position, (claim, matches)) in claims.zip(matches.iter()).enumerate() {
-        let context = Context {
-            source,
-            texts: &texts,
-            sentence,
-            index,
-            document_date,
-        };
-        if let Some(assessment) = assess(claim, texts[position], matches, &context) {
-            assessments.push(assessment);
-        }
-    }
-}
-
-/// What a claim is assessed among: its sentence and the reference.
-struct Context<'s, 'f> {
-    source: &'s str,
-    /// The text of each claim of the sentence.
-    texts: &'s [&'s str],
-    sentence: &'s SentenceKeywords,
-    index: &'s FactIndex<'f>,
-    document_date: Option<Date>,
 }
 
 /// What the reference holds for one claim.
 #[derive(Debug, Default)]
 struct Matches<'f> {
     candidates: Vec<Candidate<'f>>,
-    /// Facts that applied but went to another claim of the sentence, with
-    /// that claim's position in the sentence.
-    lost: Vec<(&'f Fact, usize)>,
+    /// The candidate the claim was given.
+    kept: Option<usize>,
+    /// Facts that applied but went to another claim.
+    lost: Vec<(&'f Fact, usize, Lost)>,
 }
 
-/// For each fact wanted by a claim of a sentence, the claim that keeps it
-/// (its position in the sentence) and how well it fits, lower first.
-type Keepers = FxHashMap<usize, (usize, Closeness)>;
+/// Assesses the claims of one document, in order. `text` is the part of
+/// `source` the claims come from, whose words place keywords; context
+/// figures that no fact goes to are left out.
+#[must_use]
+pub fn check<'f>(
+    source: &str,
+    text: Span,
+    claims: Vec<Claim>,
+    document_date: Option<Date>,
+    index: &FactIndex<'f>,
+) -> Vec<Assessment<'f>> {
+    let words = if claims.iter().any(|claim| index.may_meet_keyed_facts(claim)) {
+        index.document_words(source, text)
+    } else {
+        DocumentWords::default()
+    };
+    let mut finder = Finder {
+        source,
+        index,
+        words: &words,
+        places: FxHashMap::default(),
+        anchored: FxHashMap::default(),
+    };
+    let mut matches: Vec<Matches<'f>> = claims
+        .iter()
+        .map(|claim| Matches {
+            candidates: finder.candidates(claim),
+            ..Matches::default()
+        })
+        .collect();
+    let sentences = sentence_ranges(&claims);
+    for range in &sentences {
+        count_owned_groups(&mut matches[range.clone()]);
+    }
+    // A fact goes to the figures where its keywords stand closest: first
+    // those whose own sentence holds them all, then those whose paragraph
+    // does, then the rest of the document, each time to the figures left
+    // and the facts no closer figure has taken.
+    let mut taken: FxHashMap<usize, usize> = FxHashMap::default();
+    for scope in [Scope::Sentence, Scope::Paragraph, Scope::Document] {
+        let mut newly = Vec::new();
+        for range in &sentences {
+            let sentence = Sentence {
+                claims: &claims[range.clone()],
+                first: range.start,
+                scope,
+                taken: &taken,
+            };
+            pair_within_sentence(&sentence, &mut matches[range.clone()], &mut newly);
+        }
+        for (position, claim) in newly {
+            taken.entry(position).or_insert(claim);
+        }
+    }
+    for range in &sentences {
+        note_what_was_lost(
+            &claims[range.clone()],
+            &mut matches[range.clone()],
+            range.start,
+            &taken,
+        );
+    }
+    let texts: Vec<&str> = claims.iter().map(|claim| claim.span.of(source)).collect();
+    let context = Context {
+        source,
+        text,
+        texts: &texts,
+        words: &words,
+        index,
+        document_date,
+    };
+    let mut assessments = Vec::with_capacity(claims.len());
+    let mut matches = matches.into_iter();
+    for claim in claims {
+        let claim_matches = matches.next().unwrap_or_default();
+        assessments.extend(assess(claim, &claim_matches, &context));
+    }
+    assessments
+}
 
-/// How well a fact fits a claim of its sentence, best first: the claim's
-/// noun among the fact's keywords, then an asserted figure before one that
-/// restates ("237 of the 400 seats"), then a claim of the fact's own kind
-/// (a date fact's day is the month's, not the year's, to tell), then a
-/// current figure before what it changed from ("rose from 9.9% to
-/// 10.1%"), then bytes from the fact's keywords.
-type Closeness = (bool, bool, bool, bool, usize);
+/// Finds candidates, remembering per document where each fact's keywords
+/// stand and which facts of a bucket its words may hold.
+struct Finder<'i, 'f, 'w> {
+    source: &'w str,
+    index: &'i FactIndex<'f>,
+    words: &'w DocumentWords,
+    places: FxHashMap<usize, Option<GroupPlaces>>,
+    anchored: FxHashMap<usize, Vec<usize>>,
+}
 
-/// Within one sentence, a fact wanted by several claims goes to the one it
-/// fits best (see [`Closeness`]), else the first. The others lose it.
-fn give_each_fact_to_one_claim(matches: &mut [Matches<'_>], keepers: &mut Keepers) {
-    if matches.len() < 2 {
+impl<'f> Finder<'_, 'f, '_> {
+    /// The clause of its sentence a claim stands in.
+    fn clause_of(&self, claim: &Claim) -> Span {
+        let sentence = claim.sentence.of(self.source);
+        let at = claim.span.start - claim.sentence.start..claim.span.end - claim.sentence.start;
+        let clause = vocab::clause_around(sentence, at);
+        Span::new(claim.sentence.start + clause.start, claim.sentence.start + clause.end)
+    }
+
+    fn candidates(&mut self, claim: &Claim) -> Vec<Candidate<'f>> {
+        let mut found: Vec<Candidate<'f>> = Vec::new();
+        // A date whose year is unknown asserts nothing to check, and a
+        // denied figure takes no fact from the figure asserted beside it.
+        if claim.quantity.base.interval == Interval::UNBOUNDED
+            || matches!(claim.role, Role::Denied { .. })
+        {
+            return found;
+        }
+        let noun = self.index.noun_id(claim);
+        let clause = (claim.role == Role::Context).then(|| self.clause_of(claim));
+        let is_forecast = matches!(claim.role, Role::Forecast { .. });
+        for (bucket, measure) in self.index.buckets_of(claim) {
+            let open = self.index.open_facts(bucket);
+            let anchored = self
+                .anchored
+                .entry(bucket)
+                .or_insert_with(|| self.index.anchored_facts(bucket, self.words));
+            for &position in open.iter().chain(anchored.iter()) {
+                if found.iter().any(|known| known.position == position) {
+                    continue;
+                }
+                let places = self
+                    .places
+                    .entry(position)
+                    .or_insert_with(|| self.index.group_places(position, self.words));
+                let Some(places) = places else { continue };
+                let placed: Vec<(Scope, Option<usize>)> = (0..places.len())
+                    .map(|group| places.placed(group, claim))
+                    .collect();
+                let scope = placed
+                    .iter()
+                    .map(|(scope, _)| *scope)
+                    .min()
+                    .unwrap_or(Scope::Sentence);
+                // A figure whose noun is not written meets a fact only
+                // through words of its own sentence; a date or year, which
+                // places what its clause tells, only through words of its
+                // clause.
+                if measure == MeasureFit::Unnamed && scope != Scope::Sentence {
+                    continue;
+                }
+                if let Some(clause) = clause {
+                    let in_clause =
+                        (0..places.len()).all(|group| places.within(group, clause).next().is_some());
+                    if !in_clause {
+                        continue;
+                    }
+                }
+                let fact = self.index.fact(position);
+                let names_noun = noun.is_some_and(|noun| {
+                    self.index
+                        .groups(position)
+                        .flatten()
+                        .any(|phrase| phrase == [noun])
+                });
+                found.push(Candidate {
+                    position,
+                    fact,
+                    scope,
+                    measure,
+                    names_noun,
+                    same_kind: fact.kind == claim.quantity.kind,
+                    same_stance: fact.role.is_expected() == is_forecast,
+                    agrees: compare(claim, fact) == Verdict::Supported,
+                    groups: placed.len(),
+                    nearest: placed.into_iter().map(|(_, nearest)| nearest).collect(),
+                    owned: 0,
+                });
+            }
+        }
+        found
+    }
+}
+
+/// The claims of one document sentence by sentence, as ranges of their
+/// positions.
+fn sentence_ranges(claims: &[Claim]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < claims.len() {
+        let sentence = claims[start].sentence;
+        let end = start
+            + claims[start..]
+                .iter()
+                .take_while(|claim| claim.sentence == sentence)
+                .count();
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges
+}
+
+/// One sentence's claims, paired at one scope.
+struct Sentence<'c, 't> {
+    claims: &'c [Claim],
+    /// The position of the first claim in the document.
+    first: usize,
+    /// The scope of the candidates paired now.
+    scope: Scope,
+    /// Facts already kept by a figure where their keywords stand closer,
+    /// with that figure's position.
+    taken: &'t FxHashMap<usize, usize>,
+}
+
+/// A candidate a claim may be paired with now, and its score.
+#[derive(Clone, Copy, Debug)]
+struct Pairing {
+    candidate: usize,
+    fact: usize,
+    score: i64,
+}
+
+/// Pairs the claims of one sentence that keep no fact yet with their
+/// candidates of the sentence's scope, one to one; each fact kept is
+/// pushed to `kept` with its claim's position in the document.
+fn pair_within_sentence(
+    sentence: &Sentence<'_, '_>,
+    matches: &mut [Matches<'_>],
+    kept: &mut Vec<(usize, usize)>,
+) {
+    let pairings: Vec<Vec<Pairing>> = sentence
+        .claims
+        .iter()
+        .zip(matches.iter())
+        .map(|(claim, claim_matches)| {
+            if claim_matches.kept.is_some() {
+                return Vec::new();
+            }
+            claim_matches
+                .candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, candidate)| {
+                    candidate.scope == sentence.scope
+                        && !sentence.taken.contains_key(&candidate.position)
+                })
+                .map(|(at, candidate)| Pairing {
+                    candidate: at,
+                    fact: candidate.position,
+                    score: score(claim, candidate),
+                })
+                .collect()
+        })
+        .collect();
+    let mut facts: Vec<usize> = pairings.iter().flatten().map(|pairing| pairing.fact).collect();
+    if facts.is_empty() {
         return;
     }
-    keepers.clear();
+    facts.sort_unstable();
+    facts.dedup();
+    let exactly = sentence.claims.len() <= MATCHED_EXACTLY && facts.len() <= 2 * MATCHED_EXACTLY;
+    let chosen = if exactly {
+        best_total(&pairings, &facts)
+    } else {
+        best_pairs_first(&pairings)
+    };
+    for (claim, choice) in chosen.into_iter().enumerate() {
+        if let Some(pairing) = choice {
+            matches[claim].kept = Some(pairing.candidate);
+            kept.push((pairing.fact, sentence.first + claim));
+        }
+    }
+}
+
+/// Records, for each candidate a claim did not keep, who did: a figure of
+/// the same sentence, or one where the fact's keywords stand closer.
+fn note_what_was_lost(
+    claims: &[Claim],
+    matches: &mut [Matches<'_>],
+    first: usize,
+    taken: &FxHashMap<usize, usize>,
+) {
+    // Each fact kept in the sentence, with the claim keeping it and how
+    // well it fits there.
+    let holder: FxHashMap<usize, (usize, i64)> = matches
+        .iter()
+        .enumerate()
+        .filter_map(|(claim, claim_matches)| {
+            let candidate = &claim_matches.candidates[claim_matches.kept?];
+            let fit = fit_in_context(&claims[claim], candidate);
+            Some((candidate.position, (claim, fit)))
+        })
+        .collect();
+    for claim_matches in matches.iter_mut() {
+        let Matches {
+            candidates,
+            kept,
+            lost,
+        } = claim_matches;
+        for (at, candidate) in candidates.iter().enumerate() {
+            if *kept == Some(at) {
+                continue;
+            }
+            if let Some(&(keeper, keeper_fit)) = holder.get(&candidate.position) {
+                lost.push((
+                    candidate.fact,
+                    first + keeper,
+                    Lost::InSentence { keeper_fit },
+                ));
+            } else if let Some(&keeper) = taken.get(&candidate.position) {
+                lost.push((candidate.fact, keeper, Lost::Closer));
+            }
+        }
+    }
+}
+
+/// For each fact wanted in the sentence, which figure each of its keyword
+/// groups stands nearest: "Labour won 412 seats, the Conservatives 121"
+/// gives Labour's keyword to 412 and the Conservatives' to 121.
+fn count_owned_groups(matches: &mut [Matches<'_>]) {
+    let mut owners: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
     for (claim, claim_matches) in matches.iter().enumerate() {
         for candidate in &claim_matches.candidates {
-            let closeness = (
-                !candidate.fit.names_noun,
-                candidate.context,
-                !candidate.same_kind,
-                candidate.earlier,
-                candidate.fit.distance,
-            );
-            keepers
-                .entry(candidate.position)
-                .and_modify(|kept| {
-                    if closeness < kept.1 {
-                        *kept = (claim, closeness);
-                    }
-                })
-                .or_insert((claim, closeness));
+            for (group, nearest) in candidate.nearest.iter().enumerate() {
+                let Some(distance) = *nearest else { continue };
+                owners
+                    .entry((candidate.position, group))
+                    .and_modify(|owner| {
+                        if distance < owner.0 {
+                            *owner = (distance, claim);
+                        }
+                    })
+                    .or_insert((distance, claim));
+            }
         }
     }
     for (claim, claim_matches) in matches.iter_mut().enumerate() {
-        let Matches { candidates, lost } = claim_matches;
-        candidates.retain(|candidate| {
-            let keeper = keepers[&candidate.position].0;
-            if keeper != claim {
-                lost.push((candidate.fact, keeper));
-            }
-            keeper == claim
+        for candidate in &mut claim_matches.candidates {
+            candidate.owned = (0..candidate.groups)
+                .filter(|&group| {
+                    owners
+                        .get(&(candidate.position, group))
+                        .is_some_and(|owner| owner.1 == claim)
+                })
+                .count();
+        }
+        // A figure with no noun of its own ("As many as 33 million were
+        // affected by the floods") is tied to a fact only by its keywords,
+        // so they must stand nearer it than any other figure.
+        claim_matches.candidates.retain(|candidate| {
+            candidate.measure != MeasureFit::Unnamed || candidate.owned == candidate.groups
         });
     }
+}
+
+/// How well a candidate fits its claim, all evidence weighed: each piece
+/// outweighs all those after it together, so that where the keywords
+/// stand comes first and the bytes between them last.
+fn score(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
+    fit_in_context(claim, candidate)
+        + if candidate.agrees { AGREES } else { 0 }
+        + (31 - (candidate.distance() / 8).min(31)) as i64
+}
+
+/// The value that agrees outweighs what comes after it in [`score`].
+const AGREES: i64 = 1 << 13;
+
+/// The score of a candidate without its value and distance: candidates
+/// equal in it fit the claim's context equally.
+fn fit_in_context(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
+    let flag = |set: bool, weight: i64| if set { weight } else { 0 };
+    let scope = match candidate.scope {
+        Scope::Sentence => 2,
+        Scope::Paragraph => 1,
+        Scope::Document => 0,
+    };
+    let measure = match candidate.measure {
+        MeasureFit::Named => 2,
+        MeasureFit::Kind => 1,
+        MeasureFit::Unnamed => 0,
+    };
+    let owned_share = if candidate.groups == 0 {
+        1024
+    } else {
+        (candidate.owned * 1024 / candidate.groups) as i64
+    };
+    (scope << 20)
+        + (measure << 17)
+        + flag(candidate.names_noun, 1 << 16)
+        + flag(candidate.same_kind, 1 << 15)
+        + flag(candidate.same_stance, 1 << 14)
+        + flag(claim.role != Role::Context, 1 << 12)
+        + flag(!claim.earlier, 1 << 11)
+        + owned_share
+        + 32 * candidate.groups.min(15) as i64
+}
+
+/// The pairing each claim takes, by the best total score over the
+/// sentence: each claim may also take none.
+fn best_total(pairings: &[Vec<Pairing>], facts: &[usize]) -> Vec<Option<Pairing>> {
+    // A column per fact, then one per claim for taking none: no claim is
+    // forced onto a fact that does not apply to it.
+    const NONE_APPLIES: i64 = -(1 << 40);
+    let claims = pairings.len();
+    let columns = facts.len() + claims;
+    let mut weights = Matrix::new(claims, columns, NONE_APPLIES);
+    for (claim, claim_pairings) in pairings.iter().enumerate() {
+        weights[(claim, facts.len() + claim)] = 0;
+        for pairing in claim_pairings {
+            let column = facts.partition_point(|&fact| fact < pairing.fact);
+            weights[(claim, column)] = pairing.score;
+        }
+    }
+    let (_, columns) = kuhn_munkres(&weights);
+    columns
+        .into_iter()
+        .enumerate()
+        .map(|(claim, column)| {
+            let fact = *facts.get(column)?;
+            pairings[claim]
+                .iter()
+                .find(|pairing| pairing.fact == fact)
+                .copied()
+        })
+        .collect()
+}
+
+/// The pairing each claim takes, the best-scored first.
+fn best_pairs_first(pairings: &[Vec<Pairing>]) -> Vec<Option<Pairing>> {
+    let mut all: Vec<(usize, Pairing)> = pairings
+        .iter()
+        .enumerate()
+        .flat_map(|(claim, claim_pairings)| {
+            claim_pairings.iter().map(move |pairing| (claim, *pairing))
+        })
+        .collect();
+    all.sort_unstable_by(|a, b| {
+        b.1.score
+            .cmp(&a.1.score)
+            .then(a.0.cmp(&b.0))
+            .then(a.1.candidate.cmp(&b.1.candidate))
+    });
+    let mut chosen = vec![None; pairings.len()];
+    let mut taken = FxHashMap::default();
+    for (claim, pairing) in all {
+        if chosen[claim].is_none() && !taken.contains_key(&pairing.fact) {
+            chosen[claim] = Some(pairing);
+            taken.insert(pairing.fact, claim);
+        }
+    }
+    chosen
+}
+
+/// What a claim is assessed among: its document and the reference.
+struct Context<'s, 'f> {
+    source: &'s str,
+    text: Span,
+    /// The text of each claim of the document.
+    texts: &'s [&'s str],
+    words: &'s DocumentWords,
+    index: &'s FactIndex<'f>,
+    document_date: Option<Date>,
 }
 
 fn assess<'f>(
     claim: Claim,
-    text: &str,
     matches: &Matches<'f>,
     context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
-    let unasserted = match claim.role {
-        Role::Forecast { word } => Some(reason::forecast(word.of(context.source))),
-        Role::Denied { word } => Some(reason::denied(word.of(context.source))),
-        Role::Claim | Role::Context => None,
-    };
-    if let Some(reason) = unasserted {
+    if let Role::Denied { word } = claim.role {
+        let reason = reason::denied(word.of(context.source));
         return Some(unverified(claim, reason));
     }
-    let most_groups = matches
-        .candidates
-        .iter()
-        .map(|candidate| candidate.fit.groups)
-        .max();
-    let best = matches
-        .candidates
-        .iter()
-        .filter(|candidate| Some(candidate.fit.groups) == most_groups);
-    let Some(first) = best.clone().next() else {
-        if claim.role == Role::Context {
-            return None;
-        }
-        let lost: Vec<(&Fact, &str)> = matches
-            .lost
-            .iter()
-            .map(|(fact, keeper)| (*fact, context.texts[*keeper]))
-            .collect();
-        let near_miss = near_miss(&claim, context);
-        let reason = reason::unverified(&claim, &lost, near_miss);
-        return Some(unverified(claim, reason));
+    let Some(kept) = matches.kept.map(|kept| &matches.candidates[kept]) else {
+        return unassigned(claim, matches, context);
     };
-    let verdict = compare(&claim, first.fact);
-    let quote = |candidate: &Candidate<'f>| context.index.quote(candidate.position);
-    if best
-        .clone()
-        .any(|candidate| compare(&claim, candidate.fact) != verdict)
-    {
-        let listed: Vec<(&Fact, &str)> = best
-            .clone()
-            .map(|candidate| (candidate.fact, quote(candidate).figure.as_str()))
-            .collect();
-        let verdicts: Vec<Verdict> = best
-            .clone()
-            .map(|candidate| compare(&claim, candidate.fact))
-            .collect();
-        let reason = reason::ambiguous(&listed, &verdicts);
-        return Some(Assessment {
-            claim,
-            verdict: Verdict::Ambiguous,
-            fact: None,
-            candidates: best.map(|candidate| candidate.fact).collect(),
-            reason,
+    let text = claim.span.of(context.source);
+    let quote = context.index.quote(kept.position);
+    let verdict = compare(&claim, kept.fact);
+    let fit = fit_in_context(&claim, kept);
+    let held_elsewhere = |other: &Candidate<'f>| {
+        matches.lost.iter().find_map(|(fact, _, lost)| match lost {
+            Lost::InSentence { keeper_fit } if std::ptr::eq(*fact, other.fact) => {
+                Some(*keeper_fit)
+            }
+            _ => None,
+        })
+    };
+    // Agreement is itself evidence that a figure is about a fact; to rule
+    // one out, the figure must be tied to the fact by its own words.
+    if verdict == Verdict::Contradicted && !kept.ties_closely() {
+        let reason = reason::loosely_tied(kept.fact, quote, kept.measure == MeasureFit::Kind);
+        return Some(unverified(claim, reason));
+    }
+    if verdict == Verdict::Contradicted && !kept.same_stance {
+        let reason = reason::across_stances(&claim, context.source, kept.fact, quote);
+        return Some(unverified(claim, reason));
+    }
+    // A fact that fits as well and agrees went to a figure it fits no
+    // better: which of the two figures is wrong, the sentence cannot tell.
+    if verdict == Verdict::Contradicted {
+        let agreeing = matches.candidates.iter().find(|other| {
+            let other_fit = fit_in_context(&claim, other);
+            other.agrees
+                && other_fit >= fit
+                && held_elsewhere(other).is_some_and(|keeper_fit| keeper_fit <= other_fit)
         });
+        if let Some(other) = agreeing {
+            let listed = [
+                (kept.fact, quote.figure.as_str()),
+                (
+                    other.fact,
+                    context.index.quote(other.position).figure.as_str(),
+                ),
+            ];
+            let reason = reason::ambiguous(&listed, &[Verdict::Contradicted, Verdict::Supported]);
+            return Some(Assessment {
+                claim,
+                verdict: Verdict::Ambiguous,
+                fact: None,
+                candidates: vec![kept.fact, other.fact],
+                reason,
+            });
+        }
     }
-    let reason = reason::compared(&claim, text, quote(first), verdict, context.document_date);
+    // Facts as fitting that no other figure took: the reason names them.
+    let others: Vec<(&Fact, &str)> = matches
+        .candidates
+        .iter()
+        .filter(|other| {
+            other.position != kept.position
+                && fit_in_context(&claim, other) == fit
+                && held_elsewhere(other).is_none()
+        })
+        .map(|other| {
+            (
+                other.fact,
+                context.index.quote(other.position).figure.as_str(),
+            )
+        })
+        .collect();
+    let mut reason = reason::compared(
+        &claim,
+        text,
+        quote,
+        verdict,
+        context.document_date,
+        &others,
+    );
+    if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
+        reason = format!("{{{:?} {:?} owned {}/{} noun {} kind {} stance {}}} {reason}", kept.scope, kept.measure, kept.owned, kept.groups, kept.names_noun, kept.same_kind, kept.same_stance);
+    }
     Some(Assessment {
         claim,
         verdict,
-        fact: Some(first.fact),
+        fact: Some(kept.fact),
         candidates: Vec::new(),
         reason,
     })
+}
+
+/// The assessment of a claim no fact went to: unverified, saying why, or
+/// nothing for a context figure.
+fn unassigned<'f>(
+    claim: Claim,
+    matches: &Matches<'f>,
+    context: &Context<'_, 'f>,
+) -> Option<Assessment<'f>> {
+    if claim.role == Role::Context {
+        return None;
+    }
+    if let Role::Forecast { word } = claim.role {
+        let reason = reason::forecast(word.of(context.source));
+        return Some(unverified(claim, reason));
+    }
+    if let Some((fact, keeper, lost)) = matches.lost.first() {
+        let reason = reason::lost(fact, context.texts[*keeper], *lost);
+        return Some(unverified(claim, reason));
+    }
+    let near_miss = near_miss(&claim, context);
+    let reason = reason::unverified(&claim, near_miss);
+    Some(unverified(claim, reason))
 }
 
 fn unverified<'f>(claim: Claim, reason: String) -> Assessment<'f> {
@@ -334,7 +688,7 @@ fn unverified<'f>(claim: Claim, reason: String) -> Assessment<'f> {
 }
 
 /// For a claim no fact applies to: the first fact measuring the same,
-/// with the keyword group the sentence lacks, and how many other facts
+/// with the keyword group the document lacks, and how many other facts
 /// measure the same.
 fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f>> {
     if claim.quantity.base.interval == Interval::UNBOUNDED {
@@ -343,11 +697,9 @@ fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f
     let measuring = context.index.measuring(claim);
     let (&first, others) = measuring.split_first()?;
     let fact = context.index.fact(first);
-    let noun = context.index.noun_id(claim);
-    let Missing(group) = context
+    let group = context
         .index
-        .fit(first, claim.span, noun, context.sentence)
-        .err()?;
+        .missing_group(first, context.words, context.text)?;
     Some(NearMiss {
         fact,
         missing: &fact.keywords[group],

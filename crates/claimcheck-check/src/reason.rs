@@ -14,6 +14,8 @@ pub(crate) struct Quote {
     /// "russian-peacekeepers-2020, as of 2020-11-10, source …".
     origin: String,
     as_of: Option<Date>,
+    /// What the fact is when it is no outcome: "forecast", "pledge".
+    expected: Option<&'static str>,
 }
 
 impl Quote {
@@ -22,18 +24,21 @@ impl Quote {
             figure: fact_figure(fact),
             origin: fact_origin(fact),
             as_of: fact.as_of.as_deref().and_then(|as_of| as_of.parse().ok()),
+            expected: fact.role.is_expected().then(|| fact.role.as_str()),
         }
     }
 }
 
 /// "reference: 1,960 peacekeepers (russian-peacekeepers-2020, source …);
-/// "2,000" is a round figure for 1,500–2,500 peacekeepers"
+/// "2,000" is a round figure for 1,900–2,100 peacekeepers"; `others` are
+/// facts that fit the claim as well, with their figures as [`Quote`]d.
 pub(crate) fn compared(
     claim: &Claim,
     text: &str,
     quote: &Quote,
     verdict: Verdict,
     document_date: Option<Date>,
+    others: &[(&Fact, &str)],
 ) -> String {
     // Room for the whole reason at once, so that it is not copied as it
     // grows: what is quoted, and about as much again for the words around.
@@ -56,6 +61,9 @@ pub(crate) fn compared(
     if verdict == Verdict::Contradicted {
         reason.push_str(", which the reference rules out");
     }
+    if let Some(role) = quote.expected {
+        let _ = write!(reason, " (the reference's figure is a {role})");
+    }
     let later = quote
         .as_of
         .zip(document_date)
@@ -66,7 +74,72 @@ pub(crate) fn compared(
             "; the reference is as of {as_of}, after the article's date {written}"
         );
     }
+    for (index, (fact, figure)) in others.iter().enumerate() {
+        let lead = if index == 0 {
+            "; as close a fit: "
+        } else {
+            ", "
+        };
+        let _ = write!(reason, "{lead}{} ({figure})", fact.id);
+    }
     reason
+}
+
+/// For a figure held against a fact of the other stance (a forecast
+/// against an outcome, or the reverse) that disagrees with it.
+pub(crate) fn across_stances(claim: &Claim, source: &str, fact: &Fact, quote: &Quote) -> String {
+    match claim.role {
+        claimcheck_core::Role::Forecast { word } => format!(
+            "\"{}\" puts it as a forecast, and {} ({}) is an outcome: a difference proves nothing",
+            word.of(source),
+            fact.id,
+            quote.figure
+        ),
+        _ => format!(
+            "{} ({}) is a {}, and the article states this figure as what happened: a difference proves nothing",
+            fact.id,
+            quote.figure,
+            fact.role.as_str()
+        ),
+    }
+}
+
+/// For a figure that disagrees with a fact tied to it only loosely:
+/// through words elsewhere in the article, or a noun of a kindred sort.
+pub(crate) fn loosely_tied(fact: &Fact, quote: &Quote, kindred: bool) -> String {
+    let tie = if kindred {
+        "counts people of another sort"
+    } else {
+        "names it only elsewhere in the article"
+    };
+    format!(
+        "{} ({}) may apply, but the figure's paragraph {tie}: too loose a tie to rule it out",
+        fact.id, quote.figure
+    )
+}
+
+/// Why a fact that applied to a claim went to another figure.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Lost {
+    /// A figure of the same sentence fits it better, or as well;
+    /// `keeper_fit` is how well it fits that figure.
+    InSentence { keeper_fit: i64 },
+    /// Its keywords stand closer to another figure of the document.
+    Closer,
+}
+
+/// For a claim whose fact went to `keeper`, another figure.
+pub(crate) fn lost(fact: &Fact, keeper: &str, lost: Lost) -> String {
+    match lost {
+        Lost::InSentence { .. } => format!(
+            "{} applies to \"{keeper}\" in the same sentence, not to this figure",
+            fact.id
+        ),
+        Lost::Closer => format!(
+            "{} applies to \"{keeper}\", whose sentence names it, not to this figure",
+            fact.id
+        ),
+    }
 }
 
 /// A fact that measures what a claim measures but does not apply to it.
@@ -79,17 +152,7 @@ pub(crate) struct NearMiss<'f> {
     pub(crate) others: usize,
 }
 
-pub(crate) fn unverified(
-    claim: &Claim,
-    lost: &[(&Fact, &str)],
-    near_miss: Option<NearMiss<'_>>,
-) -> String {
-    if let [(fact, keeper), ..] = lost {
-        return format!(
-            "{} applies to \"{keeper}\" in the same sentence, not to this figure",
-            fact.id
-        );
-    }
+pub(crate) fn unverified(claim: &Claim, near_miss: Option<NearMiss<'_>>) -> String {
     if let Some(NearMiss {
         fact,
         missing,
@@ -102,7 +165,7 @@ pub(crate) fn unverified(
             more => format!(" (and {more} more facts)"),
         };
         return format!(
-            "no fact applies: {} measures the same but needs `{}` in the sentence{others}",
+            "no fact applies: {} measures the same but needs `{}` in the article{others}",
             fact.id,
             missing.join("|")
         );

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use claimcheck_core::Verdict;
+use claimcheck_core::{Span, Verdict};
 use claimcheck_core::vocab::Synonyms;
 
 use crate::{FactIndex, check};
@@ -31,6 +31,7 @@ fn verdicts_against_csv(
         claimcheck_normalize::normalize(extraction.mentions, extraction.declared_date.as_deref());
     check(
         article,
+        Span::new(0, article.len()),
         normalized.claims,
         normalized.date.map(|date| date.date),
         &index,
@@ -114,8 +115,22 @@ fn intervals_decide_the_verdict() {
         ),
         (
             "It sent fewer than 500 peacekeepers.",
-            exact("500"),
+            exact("501"),
             "fewer than 500",
+            Contradicted,
+        ),
+        // A round reference value is a figure a source reported, and may
+        // have been "more than 500" there.
+        (
+            "It sent more than 500 peacekeepers.",
+            exact("500"),
+            "more than 500",
+            Supported,
+        ),
+        (
+            "It sent more than 600 peacekeepers.",
+            exact("500"),
+            "more than 600",
             Contradicted,
         ),
         (
@@ -202,7 +217,7 @@ fn a_year_never_matches_a_count() {
 }
 
 #[test]
-fn keywords_must_all_be_in_the_sentence() {
+fn keywords_must_all_be_in_the_article() {
     let all = verdicts(
         "It sent 2,000 peacekeepers.",
         "f,1960,,,peacekeepers,deploy|deployed;russia,\n",
@@ -212,7 +227,7 @@ fn keywords_must_all_be_in_the_sentence() {
         (all[0].1, &all[0].3),
         (
             Verdict::Unverified,
-            &"no fact applies: f measures the same but needs `deploy|deployed` in the sentence"
+            &"no fact applies: f measures the same but needs `deploy|deployed` in the article"
                 .to_string()
         )
     );
@@ -270,13 +285,27 @@ fn the_fact_with_most_keyword_groups_wins() {
 }
 
 #[test]
-fn tied_facts_that_disagree_are_ambiguous() {
+fn among_equally_fitting_facts_the_value_decides() {
     let rows = "one,2000,,,troops,war,\nother,5000,,,troops,war,\n";
     let all = verdicts("It sent 2,000 troops to the war.", rows);
-    assert_eq!(all[0].1, Verdict::Ambiguous);
     assert_eq!(
-        all[0].3,
-        "facts apply equally and disagree: one (2,000 troops) supports it; other (5,000 troops) rules it out"
+        (all[0].1, all[0].2.as_deref(), all[0].3.as_str()),
+        (
+            Verdict::Supported,
+            Some("one"),
+            "reference: 2,000 troops (1,980–2,020) (one); \"2,000\" is a round figure for 1,900–2,100 troops; as close a fit: other (5,000 troops (4,950–5,050))"
+        )
+    );
+    let reversed = "other,5000,,,troops,war,\none,2000,,,troops,war,\n";
+    assert_eq!(
+        verdict_of("It sent 2,000 troops to the war.", reversed, "2,000"),
+        (Verdict::Supported, Some("one".into()))
+    );
+    // Whatever it refers to, a figure no fitting fact allows is wrong.
+    let all = verdicts("It sent 3,000 troops to the war.", rows);
+    assert_eq!(
+        (all[0].1, all[0].2.as_deref()),
+        (Verdict::Contradicted, Some("one"))
     );
     let agreeing = "one,2000,,,troops,war,\nother,1990,,,troops,war,\n";
     assert_eq!(
@@ -496,7 +525,7 @@ fn reasons_say_what_each_side_allows() {
     let all = verdicts("It sent 2,000 peacekeepers.", "f,1960,,,peacekeepers,,\n");
     assert_eq!(
         all[0].3,
-        "reference: 1,960 peacekeepers (f); \"2,000\" is a round figure for 1,500–2,500 peacekeepers"
+        "reference: 1,960 peacekeepers (1,955–1,965) (f); \"2,000\" is a round figure for 1,900–2,100 peacekeepers"
     );
     let all = verdicts(
         "It sent 386 peacekeepers.",
@@ -539,7 +568,13 @@ fn suggested(article: &str, rows: &str) -> Vec<claimcheck_core::Suggestion> {
     let index = FactIndex::new(&facts, Synonyms::default());
     let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
     let normalized = claimcheck_normalize::normalize(extraction.mentions, None);
-    let assessments = check(article, normalized.claims, None, &index);
+    let assessments = check(
+        article,
+        Span::new(0, article.len()),
+        normalized.claims,
+        None,
+        &index,
+    );
     let drafts = crate::suggest::drafts(article, &assessments, |offset| format!("a.md:{offset}"));
     crate::suggest::suggestions(drafts)
 }
@@ -616,7 +651,7 @@ fn inconsistent(articles: &[&str], rows: &str) -> Vec<(usize, String)> {
     for (position, article) in articles.iter().enumerate() {
         let extraction = claimcheck_extract::extract(article, claimcheck_extract::Format::Plain);
         let claims = claimcheck_normalize::normalize(extraction.mentions, None).claims;
-        let assessments = check(article, claims, None, &index);
+        let assessments = check(article, Span::new(0, article.len()), claims, None, &index);
         cross.add(position, article, &assessments, |offset| {
             format!("{position}:{offset}")
         });

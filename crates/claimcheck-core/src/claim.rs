@@ -7,6 +7,9 @@ use crate::{Noun, Quantity, Span};
 pub struct Claim {
     pub span: Span,
     pub sentence: Span,
+    /// The block the sentence stands in: a paragraph, heading, list item
+    /// or table cell.
+    pub paragraph: Span,
     pub role: Role,
     pub quantity: Quantity,
     pub noun: Option<Noun>,

@@ -27,4 +27,45 @@ pub struct Fact {
     pub source: Option<String>,
     /// ISO date the figure was current.
     pub as_of: Option<String>,
+    pub role: FactRole,
+}
+
+/// Whether a reference figure is what happened or what someone expects.
+///
+/// An article's forecast is held against the reference's forecasts, and
+/// its statements of what happened against outcomes; across the two, a
+/// difference proves nothing and the claim stays unverified.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactRole {
+    #[default]
+    Outcome,
+    Forecast,
+    Pledge,
+    Target,
+}
+
+impl FactRole {
+    pub const ALL: [FactRole; 4] = [
+        FactRole::Outcome,
+        FactRole::Forecast,
+        FactRole::Pledge,
+        FactRole::Target,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactRole::Outcome => "outcome",
+            FactRole::Forecast => "forecast",
+            FactRole::Pledge => "pledge",
+            FactRole::Target => "target",
+        }
+    }
+
+    /// A forecast, pledge or target: what someone expects or promises.
+    #[must_use]
+    pub fn is_expected(self) -> bool {
+        self != FactRole::Outcome
+    }
 }

@@ -25,6 +25,7 @@ pub mod display;
 mod fact;
 mod interval;
 mod mention;
+pub mod precision;
 mod quantity;
 mod span;
 mod suggestion;
@@ -32,7 +33,7 @@ mod verdict;
 pub mod vocab;
 
 pub use claim::{Claim, Role};
-pub use fact::Fact;
+pub use fact::{Fact, FactRole};
 pub use interval::{Bound, Interval};
 pub use mention::{Mention, Noun, NounRole, Reading, Tense};
 pub use quantity::{Base, Dimension, Kind, Qualifier, Quantity};

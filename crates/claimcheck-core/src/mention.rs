@@ -15,6 +15,9 @@ pub struct Mention {
     pub span: Span,
     /// The sentence the phrase stands in.
     pub sentence: Span,
+    /// The block the sentence stands in: a paragraph, heading, list item
+    /// or table cell.
+    pub paragraph: Span,
     pub qualifier: Qualifier,
     pub reading: Reading,
     /// The unit of measure or currency as written, lower-cased (`week`,

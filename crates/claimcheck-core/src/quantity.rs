@@ -13,6 +13,8 @@ pub enum Kind {
     PercentagePoints,
     Money,
     Duration,
+    /// A person's age ("the 23-year-old", "Sunak, 42,").
+    Age,
     Measure,
     Date,
     Year,
@@ -29,6 +31,7 @@ impl Kind {
             Kind::PercentagePoints => "percentage_points",
             Kind::Money => "money",
             Kind::Duration => "duration",
+            Kind::Age => "age",
             Kind::Measure => "measure",
             Kind::Date => "date",
             Kind::Year => "year",
@@ -98,6 +101,9 @@ pub enum Dimension {
     Count,
     /// Lengths of time, in days.
     Duration,
+    /// Ages of people, in years: never compared with a length of time,
+    /// such as a race margin or a contract.
+    Age,
     /// Points in time, in days since 1970-01-01.
     Calendar,
     /// Amounts of one currency; two amounts compare only in the same currency.

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use crate::{Dimension, Kind};
+use crate::{Dimension, FactRole, Kind};
 
 /// A unit of measure or currency.
 #[derive(Debug, PartialEq)]
@@ -85,7 +85,8 @@ pub fn fold_noun(word: &str) -> String {
         word,
         |word| {
             let bare = bare_word(word);
-            if !is_inflectable(&bare) || bare.ends_with("ed") || bare.ends_with("ing") {
+            let stays = bare.ends_with("ed") || bare.ends_with("ing") || is_irregular_plural(&bare);
+            if !is_inflectable(&bare) || stays {
                 return bare;
             }
             pluralizer::pluralize(&bare, 2, false)
@@ -158,11 +159,14 @@ fn remembered<R>(
         }
         let folded = fold(word);
         let answer = read(&folded);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= REMEMBERED_WORDS {
-            cache.clear();
+        // A word read while another one's key is lent finds the cache
+        // borrowed; it is folded again next time rather than remembered.
+        if let Ok(mut cache) = cache.try_borrow_mut() {
+            if cache.len() >= REMEMBERED_WORDS {
+                cache.clear();
+            }
+            cache.insert(word.to_string(), folded);
         }
-        cache.insert(word.to_string(), folded);
         answer
     })
 }
@@ -182,6 +186,33 @@ const FUNCTION_WORDS: &[&str] = &[
     "next", "ahead", "away", "long", "old", "apart", "more", "less", "most", "least", "other",
 ];
 
+/// Whether a mark of punctuation stands between clauses: "the deal,
+/// signed in 2020, expires in December" holds three.
+#[must_use]
+pub fn ends_clause(punct: &str) -> bool {
+    matches!(
+        punct,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+    )
+}
+
+/// The clause of `text` around the bytes `at`: from just after the
+/// punctuation before them that [`ends_clause`] to the one after.
+#[must_use]
+pub fn clause_around(text: &str, at: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let is_break = |c: char| ends_clause(c.encode_utf8(&mut [0; 4]));
+    let start = text[..at.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_break(*c))
+        .map_or(0, |(index, c)| index + c.len_utf8());
+    let end = text[at.end..]
+        .char_indices()
+        .find(|(_, c)| is_break(*c))
+        .map_or(text.len(), |(index, _)| at.end + index);
+    start..end
+}
+
 /// Whether a lower-cased word is a function word ("the", "of", "were",
 /// "last").
 #[must_use]
@@ -197,7 +228,7 @@ pub fn is_function_word(word: &str) -> bool {
 /// fact counting deaths. Each group's first word names it. Users add groups
 /// with a synonyms CSV (see the `reference` crate).
 const BUILTIN_SYNONYMS: &[&[&str]] = &[
-    &["deaths", "dead", "killed", "lives", "fatalities"],
+    &["deaths", "dead", "died", "killed", "lives", "fatalities"],
     &["injured", "wounded", "injuries"],
     &["troops", "soldiers", "servicemen", "servicewomen"],
     &["people", "persons", "individuals"],
@@ -331,6 +362,16 @@ const DAYS_PER_YEAR: f64 = 365.25;
 static UNITS: &[(&[&str], Unit)] = &[
     // Time. Months and years are their mean lengths, so "six months" and
     // "26 weeks" compare; the rounding of a figure is far wider than the gap.
+    (
+        &[
+            "year-old",
+            "years-old",
+            "year old",
+            "years old",
+            "years of age",
+        ],
+        unit_of("years old", Kind::Age, Dimension::Age, 1.0, 1.0, "years"),
+    ),
     (
         &["second", "seconds", "sec", "secs"],
         duration("seconds", 1.0, 1.0 / 86_400.0),
@@ -607,9 +648,121 @@ static UNITS_BY_SPELLING: LazyLock<FxHashMap<&'static str, &'static Unit>> = Laz
         .collect()
 });
 
+/// The language data of this module, as `(name, text)`: each a CSV with a
+/// header and rows kept sorted, unique and lower case.
+pub const LEXICON_FILES: [(&str, &str); 4] = [
+    ("lexicon/en/ages.csv", include_str!("../lexicon/en/ages.csv")),
+    (
+        "lexicon/en/expectations.csv",
+        include_str!("../lexicon/en/expectations.csv"),
+    ),
+    ("lexicon/en/people.csv", include_str!("../lexicon/en/people.csv")),
+    ("lexicon/en/plurals.csv", include_str!("../lexicon/en/plurals.csv")),
+];
+
+/// The rows after the header of the lexicon file whose name ends in
+/// `name`, each split at commas.
+fn lexicon_rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
+    let (_, text) = LEXICON_FILES
+        .iter()
+        .find(|(path, _)| path.ends_with(name))
+        .expect("a lexicon file of that name is bundled");
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.is_empty())
+        .map(|line| line.split(',').collect())
+}
+
+/// What a word in a reference row's id, subject or keywords says the row
+/// holds, when it names an expectation ("forecast", "pledge", "target").
+#[must_use]
+pub fn expectation(word: &str) -> Option<FactRole> {
+    static ROLES: LazyLock<FxHashMap<&'static str, FactRole>> = LazyLock::new(|| {
+        lexicon_rows("expectations.csv")
+            .filter_map(|row| {
+                let written = *row.get(1)?;
+                let role = FactRole::ALL
+                    .into_iter()
+                    .find(|role| role.as_str() == written)?;
+                Some((row[0], role))
+            })
+            .collect()
+    });
+    ROLES.get(word).copied()
+}
+
+/// Whether a counted noun counts people: a demonym ("Iranians"), a role
+/// ("passengers", "residents") or a word for the dead and hurt. Such a
+/// figure also meets facts that count people, and a count of people meets
+/// facts that count any of them.
+#[must_use]
+pub fn counts_people(noun: &str) -> bool {
+    static KEYS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        lexicon_rows("people.csv")
+            .map(|row| word_key(row[0]))
+            .collect()
+    });
+    let keys = &*KEYS;
+    with_word_key(noun, |key| keys.contains(key))
+}
+
+/// Whether a word of a reference row's id, subject or keywords says its
+/// figure in years is a person's age ("kiptum-age-2023").
+#[must_use]
+pub fn names_age(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| lexicon_rows("ages.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
+}
+
+/// Plural nouns that do not end in "s" ("cattle", "firemen", "dead"),
+/// which are their own folded form.
+#[must_use]
+pub fn is_irregular_plural(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| lexicon_rows("plurals.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nouns_fold_to_their_plural_and_irregular_plurals_stay() {
+        let cases = [
+            ("war", "wars"),
+            ("person", "people"),
+            ("dead", "dead"),
+            ("homeless", "homeless"),
+            ("cattle", "cattle"),
+            ("firemen", "firemen"),
+            ("policemen", "policemen"),
+            ("fishermen", "fishermen"),
+            ("Iranians", "iranians"),
+        ];
+        for (word, folded) in cases {
+            assert_eq!(fold_noun(word), folded, "{word}");
+        }
+        assert_eq!(word_key("firemen"), word_key("fireman"));
+    }
+
+    #[test]
+    fn lexicon_is_canonical() {
+        for (name, text) in LEXICON_FILES {
+            let rows: Vec<&str> = text.lines().skip(1).collect();
+            let mut sorted = rows.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(rows, sorted, "{name}: keep rows sorted and unique");
+            for row in rows {
+                assert_eq!(row, row.to_lowercase(), "{name}: `{row}` is not lower case");
+            }
+        }
+        assert_eq!(expectation("pledged"), Some(FactRole::Pledge));
+        assert!(counts_people("Iranians") && counts_people("passengers"));
+        assert!(!counts_people("seats"));
+    }
 
     #[test]
     fn spellings_are_unique_lower_case_and_short() {

@@ -22,8 +22,18 @@ use self::figures::{Amount, Figure, Shape};
 use crate::lexicon;
 use crate::tokens::{Token, TokenKind};
 
-pub(crate) fn mentions(tokens: &[Token<'_>], sentence: Span, found: &mut Vec<Mention>) {
-    let grammar = Grammar { tokens, sentence };
+pub(crate) fn mentions(
+    tokens: &[Token<'_>],
+    sentence: Span,
+    paragraph: Span,
+    found: &mut Vec<Mention>,
+) {
+    let grammar = Grammar {
+        tokens,
+        sentence,
+        paragraph,
+    };
+    let first_of_sentence = found.len();
     let mut index = 0;
     while index < tokens.len() {
         if !grammar.may_start_at(index) {
@@ -38,7 +48,8 @@ pub(crate) fn mentions(tokens: &[Token<'_>], sentence: Span, found: &mut Vec<Men
             continue;
         }
         match grammar.mention_at(index) {
-            Some((mention, next)) => {
+            Some((mut mention, next)) => {
+                grammar.carry_noun(index, &mut mention, &found[first_of_sentence..]);
                 found.push(mention);
                 index = next;
             }
@@ -50,6 +61,7 @@ pub(crate) fn mentions(tokens: &[Token<'_>], sentence: Span, found: &mut Vec<Men
 struct Grammar<'a, 't> {
     tokens: &'a [Token<'t>],
     sentence: Span,
+    paragraph: Span,
 }
 
 /// A parsed quantity: everything of a mention but its qualifier.
@@ -119,6 +131,26 @@ impl Grammar<'_, '_> {
 
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+
+    /// The marker phrase starting at token `index`, the longest there is,
+    /// and where it ends.
+    fn marker_at(&self, index: usize) -> Option<(lexicon::Marker, usize)> {
+        let mut phrase = String::new();
+        let mut found = None;
+        for length in 1..=lexicon::longest_marker() {
+            let Some(word) = self.word(index + length - 1) else {
+                break;
+            };
+            if length > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(word);
+            if let Some(marker) = lexicon::marker(&phrase) {
+                found = Some((marker, index + length));
+            }
+        }
+        found
     }
 
     /// Whether any rule of [`Self::mention_at`] may match at `index`. Most
@@ -195,9 +227,12 @@ impl Grammar<'_, '_> {
                 .or_else(|| self.forecast_after(end, quantity.noun.as_ref()))
             })
             .flatten();
+        let earlier =
+            self.is_changed_from(index) || self.marked_earlier_after(end, quantity.noun.as_ref());
         let mention = Mention {
             span: self.span(index, end),
             sentence: self.sentence,
+            paragraph: self.paragraph,
             qualifier,
             reading: quantity.reading,
             unit: quantity.unit,
@@ -205,9 +240,62 @@ impl Grammar<'_, '_> {
             refers_back,
             forecast,
             denied: self.denial_before(index),
-            earlier: self.is_changed_from(index),
+            earlier,
         };
         Some((mention, end))
+    }
+
+    /// Gives a count with no noun of its own, starting at token `index`,
+    /// the noun of the count before it in the sentence, as a reader
+    /// carries it over a list or an ellipsis: "317 seats, the CHP 134 and
+    /// the MHP 40", "grew by 187,000 in August and 263,000 in September".
+    /// Not after a verb in the past that is no verb of change: in "killed
+    /// 10 people and destroyed 2,000", the 2,000 are no people.
+    fn carry_noun(&self, index: usize, mention: &mut Mention, before: &[Mention]) {
+        let counts = matches!(
+            mention.reading,
+            Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
+        );
+        if !counts || mention.unit.is_some() || mention.noun.is_some() {
+            return;
+        }
+        let new_verb = index
+            .checked_sub(1)
+            .and_then(|before| self.word(before))
+            .is_some_and(|word| {
+                lexicon::tense_of(word) == Some(Tense::Past) && !lexicon::is_change_verb(word)
+            });
+        if new_verb {
+            return;
+        }
+        let carried = before.iter().rev().find_map(|earlier| {
+            let noun = earlier.noun.as_ref()?;
+            let counts = earlier.unit.is_none()
+                && matches!(
+                    earlier.reading,
+                    Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
+                );
+            (counts && noun.role == NounRole::Counted).then(|| noun.clone())
+        });
+        mention.noun = carried;
+    }
+
+    /// Whether a phrase after the figure ending at token `end`, or after
+    /// its noun, makes it an earlier value: "7.8% a year earlier",
+    /// "$13.76bn in the year-earlier period".
+    fn marked_earlier_after(&self, end: usize, noun: Option<&Noun>) -> bool {
+        let after_noun = noun
+            .filter(|noun| noun.span.start >= self.tokens[end - 1].span.end)
+            .map_or(end, |noun| {
+                end + self.tokens[end..]
+                    .iter()
+                    .take_while(|token| token.span.end <= noun.span.end)
+                    .count()
+            });
+        matches!(
+            self.marker_at(after_noun),
+            Some((lexicon::Marker::Earlier, _))
+        )
     }
 
     /// The word that puts a figure ending at token `end` as a forecast from
@@ -490,6 +578,13 @@ impl Grammar<'_, '_> {
         if self.is_label(figure_start) {
             return None;
         }
+        if let Some(time) = currency
+            .is_none()
+            .then(|| self.time_taken_at(figure_start))
+            .flatten()
+        {
+            return Some(time);
+        }
         let first = self.figure_at(figure_start, currency.is_some())?;
         if first.shape == Shape::Ordinal {
             let value = first.value()?;
@@ -521,6 +616,10 @@ impl Grammar<'_, '_> {
             (false, true) => self.unit_of(end, &first, &amount),
             (false, false) => first_unit,
         };
+        let unit = unit.or_else(|| {
+            (currency.is_none() && self.gives_an_age(start, figure_start, end, &amount))
+                .then(|| (AGE.to_string(), end, false))
+        });
         // A bare four-digit figure between 1000 and 2100 is a year unless it
         // counts something ("2020 troops") or a qualifier, currency or unit
         // makes it an amount.
@@ -650,6 +749,77 @@ impl Grammar<'_, '_> {
         }
         measured.unit = Some(spelling);
         measured
+    }
+
+    /// Whether a figure from `figure_start` to `end` (with its opener from
+    /// `start`) is a person's age: after "aged" ("aged 42", "aged between
+    /// 15 and 59"), or set off by commas after a name ("Captain Yared
+    /// Getachew, 29, was").
+    fn gives_an_age(&self, start: usize, figure_start: usize, end: usize, amount: &Amount) -> bool {
+        if start.checked_sub(1).is_some_and(|before| self.is_word(before, "aged")) {
+            return true;
+        }
+        let a_lifetime = matches!(amount, Amount::Exact { value, step } if *step == 1.0 && (1.0..=120.0).contains(value));
+        let after_a_name = figure_start >= 2
+            && self.is_punct(figure_start - 1, ",")
+            && self.tokens[figure_start - 2].kind == TokenKind::Word
+            && self.tokens[figure_start - 2].is_capitalized();
+        let set_off = self
+            .token(end)
+            .is_none_or(|token| matches!(token.text, "," | ")" | ";" | "."));
+        a_lifetime && after_a_name && set_off
+    }
+
+    /// A time taken written as a clock reads: "2:01:09" (hours, minutes,
+    /// seconds) or "3:43.13" (minutes, seconds), in seconds, to the last
+    /// digit written. Times of day never reach here: they are set apart as
+    /// no prose before the grammar runs.
+    fn time_taken_at(&self, index: usize) -> Option<Quantity> {
+        let digits = |at: usize, lengths: &[usize]| {
+            self.token(at)
+                .filter(|token| token.kind == TokenKind::Figure)
+                .filter(|token| {
+                    let whole = token.text.split('.').next().unwrap_or_default();
+                    lengths.contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit())
+                })
+                .map(|token| token.text)
+        };
+        let first = digits(index, &[1, 2])?;
+        if first.contains('.') {
+            return None;
+        }
+        let mut parts = vec![first];
+        let mut at = index + 1;
+        while parts.len() < 3 && self.is_punct(at, ":") && self.glued(at) && self.glued(at + 1) {
+            let Some(part) = digits(at + 1, &[2]) else {
+                break;
+            };
+            parts.push(part);
+            at += 2;
+            if part.contains('.') {
+                break;
+            }
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        let last = parts[parts.len() - 1];
+        let step = last
+            .split_once('.')
+            .map_or(1.0, |(_, decimals)| 10f64.powi(-(decimals.len() as i32)));
+        let seconds = parts
+            .iter()
+            .map(|part| part.parse::<f64>().unwrap_or(0.0))
+            .fold(0.0, |total, part| total * 60.0 + part);
+        Some(Quantity {
+            end: at,
+            reading: Reading::Figure {
+                value: seconds,
+                step,
+            },
+            unit: Some("seconds".to_string()),
+            noun: None,
+        })
     }
 
     /// "one" is a pronoun far more often than a figure: it is read only when
@@ -803,9 +973,7 @@ impl Grammar<'_, '_> {
             .checked_sub(1)
             .and_then(|before| self.word(before))
             .is_some_and(lexicon::introduces_year);
-        let counts_something = self
-            .counted_noun(first.end, false, false)
-            .is_some_and(|noun| looks_plural(&noun.word));
+        let counts_something = self.counted_noun(first.end, false, false).is_some();
         if !introduced && counts_something {
             return None;
         }
@@ -854,11 +1022,16 @@ impl Grammar<'_, '_> {
             vocab::unit(word)?;
             let mut end = index + 2;
             // "a 10-year-old", "a six-week-long war"
-            if self.is_punct(end, "-")
-                && self.glued(end)
-                && matches!(self.word(end + 1), Some("long" | "old"))
-            {
+            let suffix = self
+                .word(end + 1)
+                .filter(|suffix| matches!(*suffix, "long" | "old"))
+                .filter(|_| self.is_punct(end, "-") && self.glued(end));
+            if suffix.is_some() {
                 end += 2;
+            }
+            // "the 23-year-old" is an age, never a length of time.
+            if suffix == Some("old") && matches!(word, "year" | "years") {
+                return Some(("year-old".to_string(), end, true));
             }
             return Some((word.to_string(), end, true));
         }
@@ -942,8 +1115,9 @@ impl Grammar<'_, '_> {
     // ---- Nouns --------------------------------------------------------------
 
     /// The words of the noun phrase starting at `index`, with hyphenated
-    /// compounds joined ("Armenian-populated").
-    fn noun_phrase(&self, mut index: usize) -> Vec<(String, Span)> {
+    /// compounds joined ("Armenian-populated"), each with whether it is
+    /// plural.
+    fn noun_phrase(&self, mut index: usize) -> Vec<(String, Span, bool)> {
         let mut words = Vec::new();
         while words.len() < 4 {
             let Some(token) = self.token(index) else {
@@ -962,6 +1136,7 @@ impl Grammar<'_, '_> {
             }
             let mut word = token.lower.to_string();
             let mut span = token.span;
+            let acronym_plural = is_acronym_plural(token.text);
             index += 1;
             while self.is_punct(index, "-")
                 && self.glued(index)
@@ -974,7 +1149,8 @@ impl Grammar<'_, '_> {
                 span = span.cover(part.span);
                 index += 2;
             }
-            words.push((word, span));
+            let plural = acronym_plural || looks_plural(&word);
+            words.push((word, span, plural));
         }
         words
     }
@@ -995,9 +1171,10 @@ impl Grammar<'_, '_> {
         }
         let words = self.noun_phrase(index);
         // Only a plural is counted by a figure above one: in "286 rose" the
-        // word after is a verb. A share's whole may be singular ("a third
-        // of the budget").
-        let plural = words.iter().find(|(word, _)| looks_plural(word));
+        // word after is a verb. Of several, the last is the head ("300,000
+        // measles cases"). A share's whole may be singular ("a third of the
+        // budget").
+        let plural = words.iter().rev().find(|(.., plural)| *plural);
         let chosen = if singular || of_a_whole {
             plural.or(words.last())
         } else {
@@ -1036,9 +1213,48 @@ impl Grammar<'_, '_> {
         self.counted_noun(end, singular, counts_after_of)
             .or_else(|| {
                 unit.is_none()
-                    .then(|| self.noun_of_the_whole_after(end))
+                    .then(|| {
+                        self.noun_of_the_whole_after(end)
+                            .or_else(|| self.noun_of_the_part_after(end))
+                            .or_else(|| self.noun_marked_after(end))
+                    })
                     .flatten()
             })
+    }
+
+    /// The noun of a part of what was named before: "232 Palestinians, 65
+    /// of them children", "11 million of those people".
+    fn noun_of_the_part_after(&self, end: usize) -> Option<Noun> {
+        if !self.is_word(end, "of") {
+            return None;
+        }
+        let (lexicon::Marker::Partitive, after) = self.marker_at(end + 1)? else {
+            return None;
+        };
+        self.counted_noun(after, false, false)
+    }
+
+    /// What a phrase after a figure says it counts: those something befell
+    /// ("Eighteen more died overnight", "286 were killed"), or the people
+    /// on board ("all 176 on board").
+    fn noun_marked_after(&self, end: usize) -> Option<Noun> {
+        let mut at = end;
+        while self.word(at).is_some_and(|word| {
+            lexicon::is_noun_prefix(word) || lexicon::is_auxiliary(word)
+        }) {
+            at += 1;
+        }
+        let (marker, after) = self.marker_at(at)?;
+        let word = match marker {
+            lexicon::Marker::Befell => self.word(at)?.to_string(),
+            lexicon::Marker::Aboard => "people".to_string(),
+            _ => return None,
+        };
+        Some(Noun {
+            word,
+            span: self.span(at, after),
+            role: NounRole::Counted,
+        })
     }
 
     /// The noun of the whole that a figure ending at `end` is a part of:
@@ -1060,7 +1276,8 @@ impl Grammar<'_, '_> {
         let Some(of) = start.checked_sub(1).filter(|of| self.is_word(*of, "of")) else {
             return self
                 .toll_given_before(start)
-                .or_else(|| self.casualty_verb_before(start));
+                .or_else(|| self.casualty_verb_before(start))
+                .or_else(|| self.subject_noun_before(start));
         };
         let head_at = of.checked_sub(1)?;
         let head = self
@@ -1072,6 +1289,56 @@ impl Grammar<'_, '_> {
         Some(Noun {
             word: head.to_string(),
             span: self.tokens[head_at].span,
+            role: NounRole::Counted,
+        })
+    }
+
+    /// The subject of the verb that gives a figure no noun of its own:
+    /// "the number of people killed rose to 2,901" counts people, "The
+    /// population of England and Wales reached 59,597,300" a population,
+    /// "Payrolls grew by 187,000" payrolls; and "put the number of dead at
+    /// 4,500" the dead.
+    fn subject_noun_before(&self, start: usize) -> Option<Noun> {
+        let mut at = start;
+        while let Some((lexicon::Marker::Lead, _)) = at.checked_sub(1).and_then(|before| self.marker_at(before)) {
+            at -= 1;
+        }
+        let led = at < start;
+        let verb = at.checked_sub(1)?;
+        let gives = self.word(verb).is_some_and(|word| {
+            lexicon::gives_a_toll(word) || lexicon::is_change_verb_form(word)
+        });
+        if !gives && !led {
+            return None;
+        }
+        let clause_start = self.tokens[..verb]
+            .iter()
+            .rposition(|token| token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
+            .map_or(0, |punct| punct + 1);
+        let tally = (clause_start..verb).find(|&head| {
+            matches!(self.marker_at(head), Some((lexicon::Marker::Tally, _)))
+                && self.is_word(head + 1, "of")
+        });
+        let (words, plural_first) = match tally {
+            Some(head) => {
+                let what = head + 2 + usize::from(self.is_word(head + 2, "the"));
+                (self.noun_phrase(what), true)
+            }
+            None if gives => {
+                let first = (clause_start..verb)
+                    .find(|&index| !self.word(index).is_some_and(vocab::is_function_word))?;
+                (self.noun_phrase(first), false)
+            }
+            None => return None,
+        };
+        let chosen = if plural_first {
+            words.iter().rev().find(|(.., plural)| *plural).or(words.first())
+        } else {
+            words.last()
+        }?;
+        (chosen.1.end <= self.tokens[verb].span.start).then(|| Noun {
+            word: chosen.0.clone(),
+            span: chosen.1,
             role: NounRole::Counted,
         })
     }
@@ -1137,7 +1404,7 @@ impl Grammar<'_, '_> {
     /// The noun a compound describes: the head of the noun phrase after
     /// it ("a six-week war", "a 10-year development plan").
     fn modified_noun(&self, index: usize) -> Option<Noun> {
-        let (word, span) = self.noun_phrase(index).pop()?;
+        let (word, span, _) = self.noun_phrase(index).pop()?;
         Some(Noun {
             word,
             span,
@@ -1195,16 +1462,36 @@ fn million_code(token: &Token<'_>) -> Option<String> {
         .then_some(code)
 }
 
+/// How an age is spelled as a unit.
+const AGE: &str = "years old";
+
 fn is_plausible_year(value: f64) -> bool {
     value.fract() == 0.0 && (1000.0..=2100.0).contains(&value)
 }
 
 fn looks_plural(word: &str) -> bool {
     let last = word.rsplit('-').next().unwrap_or(word);
-    lexicon::is_irregular_plural(last)
+    vocab::is_irregular_plural(last)
         || (last.len() > 3
             && last.ends_with('s')
             && !last.ends_with("ss")
             && !last.ends_with("us")
             && !last.ends_with("is"))
+        || is_plural_of_people(last)
+}
+
+/// Demonyms and words for people, in the plural ("Yemenis", "Iraqis") or
+/// the same in both numbers ("Chinese", "Swiss", "French").
+fn is_plural_of_people(word: &str) -> bool {
+    let same_in_both = ["ese", "ss", "ch", "sh"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    vocab::counts_people(word) && (same_in_both || vocab::word_key(word) != word)
+}
+
+/// "MPs", "NGOs": capitals and a plural "s".
+fn is_acronym_plural(text: &str) -> bool {
+    text.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
 }

@@ -545,10 +545,17 @@ pub(crate) fn counts_whom_it_befell(word: &str) -> bool {
 
 /// Punctuation between clauses.
 pub(crate) fn ends_clause(punct: &str) -> bool {
-    matches!(
-        punct,
-        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
-    )
+    claimcheck_core::vocab::ends_clause(punct)
+}
+
+/// A verb of change as a verb, not a noun or another word of the same
+/// stem: "raised", "rises", "falling", "fell", not "government".
+pub(crate) fn is_change_verb_form(word: &str) -> bool {
+    is_change_verb(word)
+        && (tense_of(word) == Some(Tense::Past)
+            || word.ends_with('s')
+            || word.ends_with("ing")
+            || matches!(word, "cut" | "shrunk"))
 }
 
 /// Verbs of change: "rose from 200 to 300" gives two figures, not a range.
@@ -658,37 +665,93 @@ pub(crate) fn is_noun_prefix(word: &str) -> bool {
     NOUN_PREFIXES.contains(&word)
 }
 
-const IRREGULAR_PLURALS: &[&str] = &[
-    "people",
-    "men",
-    "women",
-    "children",
-    "police",
-    "personnel",
-    "staff",
-    "cattle",
-    "sheep",
-    "deer",
-    "fish",
-    "teeth",
-    "feet",
-    "mice",
-    "geese",
-    "dead",
-    "wounded",
-    "injured",
-    "killed",
-    "missing",
-    "displaced",
-    "homeless",
-    "elderly",
-    "poor",
-    "unemployed",
+/// Verbs that only help another ("were" in "286 were killed"), which a
+/// figure's noun may stand after.
+pub(crate) fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "are" | "were" | "was" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
+    )
+}
+
+/// The language data kept as files, as `(name, text)`: each a CSV with a
+/// header and rows kept sorted, unique and lower case.
+pub(crate) const FILES: [(&str, &str); 2] = [
+    ("lexicon/en/markers.csv", include_str!("../lexicon/en/markers.csv")),
+    ("lexicon/en/timed.csv", include_str!("../lexicon/en/timed.csv")),
 ];
 
-/// Plural nouns that do not end in "s".
-pub(crate) fn is_irregular_plural(word: &str) -> bool {
-    IRREGULAR_PLURALS.contains(&word)
+/// Whether a word before minutes and seconds ("3:43") makes them a time
+/// taken rather than a time of day: "in 59:47", "a 3:43 mile".
+pub(crate) fn times_a_race(word: &str) -> bool {
+    static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| rows(FILES[1].1).map(|row| row[0]).collect());
+    WORDS.contains(word)
+}
+
+/// The rows of a lexicon file after its header, each split at commas.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.is_empty())
+        .map(|line| line.split(',').collect())
+}
+
+/// What a phrase around a figure says of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// After a figure, what befell those it counts: "Eighteen more died".
+    Befell,
+    /// After a figure, that it counts people on a craft: "all 176 on board".
+    Aboard,
+    /// After a figure, that it is an earlier value: "7.8% a year earlier".
+    Earlier,
+    /// After a figure's "of", that it is part of what came before: "65 of
+    /// them children".
+    Partitive,
+    /// A head whose "of" names what a figure counts: "the number of people
+    /// killed rose to 2,901".
+    Tally,
+    /// A word between a verb and the figure it gives: "rose to", "stood
+    /// at", "fell slightly to an estimated".
+    Lead,
+}
+
+impl Marker {
+    fn named(role: &str) -> Option<Marker> {
+        Some(match role {
+            "befell" => Marker::Befell,
+            "aboard" => Marker::Aboard,
+            "earlier" => Marker::Earlier,
+            "partitive" => Marker::Partitive,
+            "tally" => Marker::Tally,
+            "lead" => Marker::Lead,
+            _ => return None,
+        })
+    }
+}
+
+/// The markers by phrase, and the most words a phrase has.
+static MARKERS: LazyLock<(FxHashMap<&'static str, Marker>, usize)> = LazyLock::new(|| {
+    let markers: FxHashMap<&str, Marker> = rows(FILES[0].1)
+        .filter_map(|row| Some((row[0], Marker::named(row.get(1)?)?)))
+        .collect();
+    let longest = markers
+        .keys()
+        .map(|phrase| phrase.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    (markers, longest)
+});
+
+/// What a phrase of lower-case words joined by single spaces marks.
+pub(crate) fn marker(phrase: &str) -> Option<Marker> {
+    MARKERS.0.get(phrase).copied()
+}
+
+/// The most words a marker phrase has.
+pub(crate) fn longest_marker() -> usize {
+    MARKERS.1
 }
 
 const ONE_AS_PRONOUN_AFTER: &[&str] = &[

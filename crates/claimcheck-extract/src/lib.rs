@@ -22,7 +22,7 @@ mod tokens;
 use std::ops::Range;
 use std::path::Path;
 
-use claimcheck_core::Mention;
+use claimcheck_core::{Mention, Span};
 
 /// How a file's text is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +104,17 @@ impl Prepared {
             .partition_point(|block| block.start < offset)
     }
 
+    /// The text a range of blocks covers, from the start of the first to
+    /// the end of the last.
+    #[must_use]
+    pub fn span_of(&self, blocks: Range<usize>) -> Span {
+        let blocks = &self.prose.blocks[blocks];
+        match (blocks.first(), blocks.last()) {
+            (Some(first), Some(last)) => first.cover(*last),
+            _ => Span::default(),
+        }
+    }
+
     /// Consecutive ranges of blocks of about `bytes` of text each, covering
     /// every block in order. A block is never split, since a sentence never
     /// crosses one.
@@ -139,7 +150,7 @@ impl Prepared {
         for block in blocks {
             for sentence in sentences::split(&self.prose.text, *block) {
                 tokens::tokenize(&lowered, sentence, &mut tokens);
-                grammar::mentions(&tokens, sentence, &mut mentions);
+                grammar::mentions(&tokens, sentence, *block, &mut mentions);
             }
         }
         mentions

@@ -16,6 +16,7 @@
 //!   neither is held against a fact.
 
 use claimcheck_core::calendar::{self, Date};
+use claimcheck_core::precision;
 use claimcheck_core::{
     Base, Claim, Dimension, Interval, Kind, Mention, Qualifier, Quantity, Reading, Role, Span,
     Tense, vocab,
@@ -125,6 +126,7 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
     Claim {
         span: mention.span,
         sentence: mention.sentence,
+        paragraph: mention.paragraph,
         role,
         quantity,
         noun: mention.noun,
@@ -192,7 +194,7 @@ fn amount(mention: &Mention, value: Option<f64>, step: f64, bounds: Option<Inter
     let (interval, precision) = match (bounds, value) {
         (Some(bounds), _) => (bounds.map(|bound| bound * scale), None),
         (None, Some(value)) => (
-            interval(qualifier, value, step),
+            interval(qualifier, value, step, scale),
             matches!(qualifier, Qualifier::Exact | Qualifier::Approx).then_some(step),
         ),
         (None, None) => (Interval::UNBOUNDED, None),
@@ -231,27 +233,36 @@ fn amount(mention: &Mention, value: Option<f64>, step: f64, bounds: Option<Inter
     }
 }
 
-/// The values a figure allows, from its qualifier and the step it was
-/// written to.
+/// The values a figure allows, from its qualifier, the step it was written
+/// to, and one of the smallest thing it is written in (`unit_step`: one
+/// person, one week, one dollar).
 ///
-/// A figure with no qualifier stands for anything that rounds to it at the
-/// place of its last non-zero digit: "2,000" is [1,500, 2,500), "6,500" is
-/// [6,450, 6,550), "286" is [285.5, 286.5) and so admits only 286 as a
-/// count, "1.5 million" is [1.45, 1.55) million. Words of approximation
-/// widen that to at least 10% either side; "nearly" and "just under" stay
-/// below the figure, "just over" above it.
+/// A figure with no qualifier stands for what rounds to it, but a round
+/// figure only within a small share of its value
+/// ([`precision::written_reach`]): "286" is [285.5, 286.5) and so admits
+/// only 286 as a count, "6,500" is [6,450, 6,550), "2,000" is [1,900,
+/// 2,100] and "10 people" is exactly ten. Words of approximation reach
+/// [`precision::APPROX_SHARE`] of the figure either side; "nearly" and
+/// "just under" stay below the figure, "just over" above it.
 #[must_use]
-pub fn interval(qualifier: Qualifier, value: f64, step: f64) -> Interval {
-    let half_step = step / 2.0;
+pub fn interval(qualifier: Qualifier, value: f64, step: f64, unit_step: f64) -> Interval {
     let magnitude = value.abs();
+    let loose = |share: f64, least: f64| (share * magnitude).max(least);
     match qualifier {
         Qualifier::Exactly => Interval::exact(value),
         Qualifier::Exact | Qualifier::Range => {
-            Interval::half_open(value - half_step, value + half_step)
+            let reach = precision::written_reach(value, step, unit_step);
+            // Half a step is rounding, which leaves out the half itself:
+            // "2,000" is not what 2,500 rounds to.
+            if reach == step / 2.0 {
+                Interval::half_open(value - reach, value + reach)
+            } else {
+                Interval::closed(value - reach, value + reach)
+            }
         }
         Qualifier::Approx => {
-            let width = half_step.max(APPROX_SHARE * magnitude);
-            Interval::closed(value - width, value + width)
+            let reach = loose(precision::APPROX_SHARE, unit_step / 2.0);
+            Interval::closed(value - reach, value + reach)
         }
         Qualifier::MoreThan => Interval::above(value, false),
         Qualifier::AtLeast => Interval::above(value, true),
@@ -259,23 +270,24 @@ pub fn interval(qualifier: Qualifier, value: f64, step: f64) -> Interval {
         Qualifier::LessThan => Interval::below(value, false),
         Qualifier::JustOver => Interval {
             low: Interval::above(value, false).low,
-            high: Interval::below(value + half_step.max(JUST_SHARE * magnitude), true).high,
+            high: Interval::below(value + loose(precision::JUST_SHARE, unit_step), true).high,
         },
         Qualifier::JustUnder => Interval {
-            low: Interval::above(value - half_step.max(JUST_SHARE * magnitude), true).low,
+            low: Interval::above(value - loose(precision::JUST_SHARE, unit_step), true).low,
             high: Interval::below(value, false).high,
         },
         Qualifier::Nearly => Interval {
-            low: Interval::above(value - half_step.max(APPROX_SHARE * magnitude), true).low,
+            low: Interval::above(value - loose(precision::APPROX_SHARE, unit_step), true).low,
             high: Interval::below(value, false).high,
         },
     }
 }
 
 /// A share ("two-thirds", "1 in 5"): shown as a share of one, compared as
-/// a percentage, so that "two-thirds" meets a fact of 66%.
+/// a percentage, so that "two-thirds" meets a fact of 66%. A share in
+/// words is loose by nature, so it stands for all that rounds to it.
 fn fraction(qualifier: Qualifier, value: f64, step: f64) -> Quantity {
-    let interval = interval(qualifier, value, step);
+    let interval = interval(qualifier, value, step, step);
     Quantity {
         kind: Kind::Fraction,
         qualifier,
@@ -290,12 +302,6 @@ fn fraction(qualifier: Qualifier, value: f64, step: f64) -> Quantity {
         },
     }
 }
-
-/// How far "about", "around" and "nearly" reach, as a share of the figure.
-const APPROX_SHARE: f64 = 0.10;
-
-/// How far "just over" and "just under" reach, as a share of the figure.
-const JUST_SHARE: f64 = 0.05;
 
 fn years(first: i32, last: i32) -> Quantity {
     let base = match (calendar::year(first), calendar::year(last)) {
@@ -420,7 +426,12 @@ fn ago(mention: &Mention, value: f64, step: f64, document_date: Option<Date>) ->
     let (interval, value) = match (unit, document_date) {
         (Some(unit), Some(document_date)) => {
             let today = calendar::day_number(document_date);
-            let days_back = interval(mention.qualifier, value * unit.scale, step * unit.scale)
+            let days_back = interval(
+                mention.qualifier,
+                value * unit.scale,
+                step * unit.scale,
+                unit.scale,
+            )
                 .map(|value| unit.to_base(value));
             // Further back is earlier, so the bounds swap.
             let interval = Interval {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use claimcheck_core::calendar::{self, Date};
-use claimcheck_core::{Base, Dimension, Fact, Interval, Kind, vocab};
+use claimcheck_core::{Base, Dimension, Fact, FactRole, Interval, Kind, precision, vocab};
 
 use crate::ReferenceError;
 use crate::table::{self, Row};
@@ -19,7 +19,7 @@ pub(crate) fn facts(path: &Path, bytes: &[u8]) -> (Vec<Fact>, Vec<ReferenceError
     (facts, errors)
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "id",
     "value",
     "low",
@@ -30,6 +30,7 @@ const COLUMNS: [&str; 10] = [
     "subject",
     "source",
     "as_of",
+    "role",
 ];
 const REQUIRED: [&str; 3] = ["id", "value", "unit"];
 
@@ -74,6 +75,8 @@ impl Row<'_> {
         self.check_bounds(value, low, high);
         let tolerance = self.tolerance(syntax);
         let keywords = self.keywords();
+        let role = self.role(&keywords);
+        let unit = unit.map(|unit| self.age_if_named(unit, &keywords));
         let as_of = self.cell("as_of");
         if let Some(cell) = as_of {
             if parse_date(cell).is_none() {
@@ -90,15 +93,23 @@ impl Row<'_> {
             return None;
         }
         let (id, unit, value) = (id?, unit?, value?);
-        let low = low.unwrap_or(value);
-        let high = high.unwrap_or(value);
-        let interval = match tolerance {
-            Some(Tolerance::Absolute(t)) => Interval::closed(value - t, value + t),
-            Some(Tolerance::Relative(percent)) => {
+        let interval = match (tolerance, low, high) {
+            (Some(Tolerance::Absolute(t)), ..) => Interval::closed(value - t, value + t),
+            (Some(Tolerance::Relative(percent)), ..) => {
                 let t = value.abs() * percent / 100.0;
                 Interval::closed(value - t, value + t)
             }
-            None => Interval::closed(low, high),
+            (None, None, None) if syntax == Syntax::Decimal => {
+                let scaled = matches!(
+                    unit,
+                    FactUnit::Measure(.., magnitude) | FactUnit::Count(_, magnitude)
+                        if magnitude != 1.0
+                );
+                let cell = self.cell("value").unwrap_or_default();
+                let reach = precision::reported_reach(cell, value, scaled);
+                Interval::closed(value - reach, value + reach)
+            }
+            (None, low, high) => Interval::closed(low.unwrap_or(value), high.unwrap_or(value)),
         };
         let (kind, value, interval, units, base) = match unit {
             FactUnit::Date => {
@@ -111,8 +122,8 @@ impl Row<'_> {
             }
             FactUnit::Year => {
                 // Both years were checked against the calendar when parsed.
-                let first = calendar::year(low as i32)?.low?;
-                let last = calendar::year(high as i32)?.high?;
+                let first = calendar::year(low.unwrap_or(value) as i32)?.low?;
+                let last = calendar::year(high.unwrap_or(value) as i32)?.high?;
                 let base = Base {
                     dimension: Dimension::Calendar,
                     unit: "days".to_owned(),
@@ -156,6 +167,7 @@ impl Row<'_> {
             subject: self.cell("subject").map(str::to_owned),
             source: self.cell("source").map(str::to_owned),
             as_of: as_of.map(str::to_owned),
+            role: role?,
         })
     }
 
@@ -343,6 +355,63 @@ impl Row<'_> {
                 None
             }
         }
+    }
+
+    /// A figure in years whose row names an age ("kiptum-age-2023") is a
+    /// person's age, which only ages meet; other units stay as they are.
+    fn age_if_named(&self, unit: FactUnit, keywords: &[Vec<String>]) -> FactUnit {
+        let FactUnit::Measure(measure, _, magnitude) = &unit else {
+            return unit;
+        };
+        let age = vocab::unit("years old");
+        let names_age = measure.dimension == Dimension::Duration
+            && measure.name == "years"
+            && self.row_words(keywords).any(|word| vocab::names_age(&word));
+        match age {
+            Some(age) if names_age => FactUnit::Measure(age, vec![age.name.to_owned()], *magnitude),
+            _ => unit,
+        }
+    }
+
+    /// The words of the row's id, subject and keywords, lower case.
+    fn row_words<'r>(&'r self, keywords: &'r [Vec<String>]) -> impl Iterator<Item = String> + 'r {
+        let written = [self.cell("id"), self.cell("subject")]
+            .into_iter()
+            .flatten()
+            .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase);
+        let keyword_words = keywords
+            .iter()
+            .flatten()
+            .flat_map(|phrase| phrase.split(' '))
+            .map(str::to_owned);
+        written.chain(keyword_words)
+    }
+
+    /// The `role` column, or when it is empty the role that a word of the
+    /// row's id, subject or keywords names ("imf-growth-forecast").
+    fn role(&mut self, keywords: &[Vec<String>]) -> Option<FactRole> {
+        let column = "role";
+        let Some(cell) = self.cell(column) else {
+            let named = self
+                .row_words(keywords)
+                .find_map(|word| vocab::expectation(&word));
+            return Some(named.unwrap_or_default());
+        };
+        let written = cell.to_lowercase();
+        let role = FactRole::ALL
+            .into_iter()
+            .find(|role| role.as_str() == written);
+        if role.is_none() {
+            self.errors.push(row_error!(
+                self,
+                UnknownRole {
+                    column,
+                    cell: cell.to_owned()
+                }
+            ));
+        }
+        role
     }
 
     fn keywords(&mut self) -> Vec<Vec<String>> {

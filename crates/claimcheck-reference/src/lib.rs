@@ -29,6 +29,10 @@
 //!   inside a group separated by `|` (`war;2020|six-week`). Words are kept
 //!   in their [`vocab::word_key`] form, the form sentence words compare in.
 //! - `subject`, `source`: free text. `as_of`: a `YYYY-MM-DD` date.
+//! - `role`: `outcome`, `forecast`, `pledge` or `target`. When empty, a
+//!   row whose id, subject or keywords name an expectation ("forecast",
+//!   "pledge", "target": [`vocab::expectation`]) is one; otherwise it is an
+//!   outcome.
 
 use std::path::{Path, PathBuf};
 
@@ -161,6 +165,16 @@ pub enum ReferenceError {
          of at least zero, such as `50` or `5%`)"
     )]
     BadTolerance {
+        path: PathBuf,
+        line: u64,
+        column: &'static str,
+        cell: String,
+    },
+    #[error(
+        "{path}:{line}: column `{column}`: `{cell}` is not a role (one of outcome, forecast, \
+         pledge, target, or empty)"
+    )]
+    UnknownRole {
         path: PathBuf,
         line: u64,
         column: &'static str,

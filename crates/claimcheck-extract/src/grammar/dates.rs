@@ -171,6 +171,7 @@ impl Grammar<'_, '_> {
         let mention = Mention {
             span: self.span(start, end),
             sentence: self.sentence,
+            paragraph: self.paragraph,
             qualifier: Qualifier::Exact,
             reading,
             unit: None,
