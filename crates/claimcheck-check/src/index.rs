@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
 use claimcheck_core::vocab::{self, Synonyms};
-use claimcheck_core::{Claim, Dimension, Fact, Kind, Span};
+use claimcheck_core::{Claim, Dimension, Fact, Span};
 
 use crate::reason::Quote;
 use crate::sentence::{Piece, visit_words};
@@ -32,6 +32,8 @@ pub struct FactIndex<'f> {
     /// Every count fact with keywords, for counts whose noun is not
     /// written ("As many as 33 million were affected").
     counts: usize,
+    /// Every amount of money with keywords, in whatever currency.
+    money: usize,
     /// Every word of every keyword, numbered, so that documents and facts
     /// compare numbers rather than strings.
     vocabulary: FxHashMap<String, WordId>,
@@ -110,6 +112,9 @@ fn with_measure_key<R>(
 /// How well what a claim measures meets what a fact measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum MeasureFit {
+    /// An amount of money in another currency: the figure can only show
+    /// that the currency is wrong, when it is the fact's own.
+    OtherCurrency,
     /// The claim's noun is not written: only the fact's keywords, all in
     /// its sentence, tie them.
     Unnamed,
@@ -163,8 +168,8 @@ impl<'f> FactIndex<'f> {
             keywords.push(&fact.keywords, &mut vocabulary);
         }
         let people_key = synonyms.key("people");
-        let mut buckets = vec![Bucket::default(), Bucket::default()];
-        let (people, counts) = (0, 1);
+        let mut buckets = vec![Bucket::default(), Bucket::default(), Bucket::default()];
+        let (people, counts, money) = (0, 1, 2);
         let mut by_measure: FxHashMap<Dimension, FxHashMap<String, usize>> = FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
@@ -188,8 +193,12 @@ impl<'f> FactIndex<'f> {
                 }
                 buckets[bucket].add(position, &keywords);
             }
-            if fact.kind == Kind::Count && !fact.keywords.is_empty() {
-                buckets[counts].add(position, &keywords);
+            if !fact.keywords.is_empty() {
+                match fact.base.dimension {
+                    Dimension::Count => buckets[counts].add(position, &keywords),
+                    Dimension::Money => buckets[money].add(position, &keywords),
+                    _ => {}
+                }
             }
         }
         FactIndex {
@@ -200,6 +209,7 @@ impl<'f> FactIndex<'f> {
             people,
             people_key,
             counts,
+            money,
             vocabulary,
             keywords,
             quotes: facts.iter().map(|_| OnceLock::new()).collect(),
@@ -252,6 +262,9 @@ impl<'f> FactIndex<'f> {
             });
         if counts_people {
             found.push((self.people, MeasureFit::Kind));
+        }
+        if base.dimension == Dimension::Money {
+            found.push((self.money, MeasureFit::OtherCurrency));
         }
         found
     }
@@ -465,27 +478,24 @@ impl GroupPlaces {
     /// bytes from the claim to its nearest word there), its paragraph, or
     /// elsewhere in the document.
     pub(crate) fn placed(&self, group: usize, claim: &Claim) -> (Scope, Option<usize>) {
-        let nearest = self
-            .within(group, claim.sentence)
+        let spans = self.group(group);
+        let within = |outer: Span| {
+            let from = spans.partition_point(|span| span.start < outer.start);
+            spans[from..]
+                .iter()
+                .take_while(move |span| span.start < outer.end)
+                .filter(move |span| outer.contains(**span))
+        };
+        let nearest = within(claim.sentence)
             .map(|span| span.distance(claim.span))
             .min();
         if nearest.is_some() {
             return (Scope::Sentence, nearest);
         }
-        if self.within(group, claim.paragraph).next().is_some() {
+        if within(claim.paragraph).next().is_some() {
             return (Scope::Paragraph, None);
         }
         (Scope::Document, None)
-    }
-
-    /// The places of a group inside `outer`.
-    pub(crate) fn within(&self, group: usize, outer: Span) -> impl Iterator<Item = &Span> {
-        let spans = self.group(group);
-        let from = spans.partition_point(|span| span.start < outer.start);
-        spans[from..]
-            .iter()
-            .take_while(move |span| span.start < outer.end)
-            .filter(move |span| outer.contains(**span))
     }
 }
 

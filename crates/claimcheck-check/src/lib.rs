@@ -44,11 +44,11 @@ use pathfinding::matrix::Matrix;
 use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Span, Verdict, vocab};
+use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Span, Verdict};
 
 pub use crate::index::FactIndex;
 use crate::index::{DocumentWords, GroupPlaces, MeasureFit, Scope};
-use crate::reason::{Lost, NearMiss};
+use crate::reason::{Lost, NearMiss, Quote};
 
 /// The most figures of one sentence that are paired with facts by the
 /// exact best total; beyond it, the best pair is taken first, so that
@@ -120,7 +120,6 @@ pub fn check<'f>(
         DocumentWords::default()
     };
     let mut finder = Finder {
-        source,
         index,
         words: &words,
         places: FxHashMap::default(),
@@ -186,7 +185,6 @@ pub fn check<'f>(
 /// Finds candidates, remembering per document where each fact's keywords
 /// stand and which facts of a bucket its words may hold.
 struct Finder<'i, 'f, 'w> {
-    source: &'w str,
     index: &'i FactIndex<'f>,
     words: &'w DocumentWords,
     places: FxHashMap<usize, Option<GroupPlaces>>,
@@ -194,25 +192,16 @@ struct Finder<'i, 'f, 'w> {
 }
 
 impl<'f> Finder<'_, 'f, '_> {
-    /// The clause of its sentence a claim stands in.
-    fn clause_of(&self, claim: &Claim) -> Span {
-        let sentence = claim.sentence.of(self.source);
-        let at = claim.span.start - claim.sentence.start..claim.span.end - claim.sentence.start;
-        let clause = vocab::clause_around(sentence, at);
-        Span::new(claim.sentence.start + clause.start, claim.sentence.start + clause.end)
-    }
-
     fn candidates(&mut self, claim: &Claim) -> Vec<Candidate<'f>> {
         let mut found: Vec<Candidate<'f>> = Vec::new();
         // A date whose year is unknown asserts nothing to check, and a
         // denied figure takes no fact from the figure asserted beside it.
         if claim.quantity.base.interval == Interval::UNBOUNDED
-            || matches!(claim.role, Role::Denied { .. })
+            || matches!(claim.role, Role::Denied { .. } | Role::Dateline)
         {
             return found;
         }
         let noun = self.index.noun_id(claim);
-        let clause = (claim.role == Role::Context).then(|| self.clause_of(claim));
         let is_forecast = matches!(claim.role, Role::Forecast { .. });
         for (bucket, measure) in self.index.buckets_of(claim) {
             let open = self.index.open_facts(bucket);
@@ -237,19 +226,11 @@ impl<'f> Finder<'_, 'f, '_> {
                     .map(|(scope, _)| *scope)
                     .min()
                     .unwrap_or(Scope::Sentence);
-                // A figure whose noun is not written meets a fact only
-                // through words of its own sentence; a date or year, which
-                // places what its clause tells, only through words of its
-                // clause.
-                if measure == MeasureFit::Unnamed && scope != Scope::Sentence {
+                // A figure whose noun is not written, and a date or year,
+                // meet a fact only through words of their own sentence.
+                let needs_sentence = measure <= MeasureFit::Unnamed || claim.role == Role::Context;
+                if needs_sentence && scope != Scope::Sentence {
                     continue;
-                }
-                if let Some(clause) = clause {
-                    let in_clause =
-                        (0..places.len()).all(|group| places.within(group, clause).next().is_some());
-                    if !in_clause {
-                        continue;
-                    }
                 }
                 let fact = self.index.fact(position);
                 let names_noun = noun.is_some_and(|noun| {
@@ -258,6 +239,11 @@ impl<'f> Finder<'_, 'f, '_> {
                         .flatten()
                         .any(|phrase| phrase == [noun])
                 });
+                // An amount in another currency never agrees: the same
+                // figure there is the wrong currency, another one cannot be
+                // converted.
+                let agrees =
+                    measure != MeasureFit::OtherCurrency && compare(claim, fact) == Verdict::Supported;
                 found.push(Candidate {
                     position,
                     fact,
@@ -266,7 +252,7 @@ impl<'f> Finder<'_, 'f, '_> {
                     names_noun,
                     same_kind: fact.kind == claim.quantity.kind,
                     same_stance: fact.role.is_expected() == is_forecast,
-                    agrees: compare(claim, fact) == Verdict::Supported,
+                    agrees,
                     groups: placed.len(),
                     nearest: placed.into_iter().map(|(_, nearest)| nearest).collect(),
                     owned: 0,
@@ -443,7 +429,7 @@ fn count_owned_groups(matches: &mut [Matches<'_>]) {
         // affected by the floods") is tied to a fact only by its keywords,
         // so they must stand nearer it than any other figure.
         claim_matches.candidates.retain(|candidate| {
-            candidate.measure != MeasureFit::Unnamed || candidate.owned == candidate.groups
+            candidate.measure > MeasureFit::Unnamed || candidate.owned == candidate.groups
         });
     }
 }
@@ -472,7 +458,7 @@ fn fit_in_context(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
     let measure = match candidate.measure {
         MeasureFit::Named => 2,
         MeasureFit::Kind => 1,
-        MeasureFit::Unnamed => 0,
+        MeasureFit::Unnamed | MeasureFit::OtherCurrency => 0,
     };
     let owned_share = if candidate.groups == 0 {
         1024
@@ -571,6 +557,9 @@ fn assess<'f>(
     };
     let text = claim.span.of(context.source);
     let quote = context.index.quote(kept.position);
+    if kept.measure == MeasureFit::OtherCurrency {
+        return Some(in_another_currency(claim, text, kept.fact, quote));
+    }
     let verdict = compare(&claim, kept.fact);
     let fit = fit_in_context(&claim, kept);
     let held_elsewhere = |other: &Candidate<'f>| {
@@ -654,6 +643,25 @@ fn assess<'f>(
     })
 }
 
+/// An amount held against a fact in another currency: contradicted when it
+/// is the fact's own figure in the wrong currency ("€102.5 billion" for
+/// $102.5 billion), unverified otherwise, since no rate of exchange is
+/// known.
+fn in_another_currency<'f>(claim: Claim, text: &str, fact: &'f Fact, quote: &Quote) -> Assessment<'f> {
+    let same_figure = claim.quantity.interval.overlaps(&fact.interval);
+    let reason = reason::in_another_currency(&claim, text, fact, quote, same_figure);
+    if !same_figure {
+        return unverified(claim, reason);
+    }
+    Assessment {
+        claim,
+        verdict: Verdict::Contradicted,
+        fact: Some(fact),
+        candidates: Vec::new(),
+        reason,
+    }
+}
+
 /// The assessment of a claim no fact went to: unverified, saying why, or
 /// nothing for a context figure.
 fn unassigned<'f>(
@@ -661,7 +669,7 @@ fn unassigned<'f>(
     matches: &Matches<'f>,
     context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
-    if claim.role == Role::Context {
+    if matches!(claim.role, Role::Context | Role::Dateline) {
         return None;
     }
     if let Role::Forecast { word } = claim.role {

@@ -12,7 +12,7 @@ pub(crate) struct Quote {
     /// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
     pub(crate) figure: String,
     /// "russian-peacekeepers-2020, as of 2020-11-10, source …".
-    origin: String,
+    pub(crate) origin: String,
     as_of: Option<Date>,
     /// What the fact is when it is no outcome: "forecast", "pledge".
     expected: Option<&'static str>,
@@ -116,6 +116,29 @@ pub(crate) fn loosely_tied(fact: &Fact, quote: &Quote, kindred: bool) -> String 
         "{} ({}) may apply, but the figure's paragraph {tie}: too loose a tie to rule it out",
         fact.id, quote.figure
     )
+}
+
+/// For an amount held against a fact in another currency.
+pub(crate) fn in_another_currency(
+    claim: &Claim,
+    text: &str,
+    fact: &Fact,
+    quote: &Quote,
+    same_figure: bool,
+) -> String {
+    let written = claim.quantity.unit.as_deref().unwrap_or_default();
+    let reference = fact.units.first().map_or("", String::as_str);
+    if same_figure {
+        format!(
+            "reference: {} ({}); \"{text}\" gives the same figure in {written}, not {reference}: the currency is wrong",
+            quote.figure, quote.origin
+        )
+    } else {
+        format!(
+            "{} ({}) may apply, but it is in {reference} and \"{text}\" in {written}, which cannot be converted here",
+            fact.id, quote.figure
+        )
+    }
 }
 
 /// Why a fact that applied to a claim went to another figure.

@@ -37,4 +37,7 @@ pub enum Role {
     /// 386 as first reported"). It is `unverified` whatever the reference
     /// says, and takes no fact from the figure asserted beside it.
     Denied { word: Span },
+    /// The article's own date, in its dateline ("LONDON, June 28 —" or a
+    /// date on a line of its own): never held against a fact.
+    Dateline,
 }

@@ -40,6 +40,9 @@ pub struct Mention {
     /// The figure is what something changed from ("rose from 9.9% to
     /// 10.1%", "up from 9.9%"): an earlier value.
     pub earlier: bool,
+    /// The date opens a wire story's first line ("LONDON, June 28 —"):
+    /// when the story was filed.
+    pub dateline: bool,
 }
 
 /// The figure of a mention as written.

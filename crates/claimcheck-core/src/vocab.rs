@@ -196,23 +196,6 @@ pub fn ends_clause(punct: &str) -> bool {
     )
 }
 
-/// The clause of `text` around the bytes `at`: from just after the
-/// punctuation before them that [`ends_clause`] to the one after.
-#[must_use]
-pub fn clause_around(text: &str, at: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let is_break = |c: char| ends_clause(c.encode_utf8(&mut [0; 4]));
-    let start = text[..at.start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_break(*c))
-        .map_or(0, |(index, c)| index + c.len_utf8());
-    let end = text[at.end..]
-        .char_indices()
-        .find(|(_, c)| is_break(*c))
-        .map_or(text.len(), |(index, _)| at.end + index);
-    start..end
-}
-
 /// Whether a lower-cased word is a function word ("the", "of", "were",
 /// "last").
 #[must_use]

@@ -241,6 +241,7 @@ impl Grammar<'_, '_> {
             forecast,
             denied: self.denial_before(index),
             earlier,
+            dateline: false,
         };
         Some((mention, end))
     }

@@ -118,6 +118,7 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
     let is_context =
         matches!(quantity.kind, Kind::Date | Kind::Year | Kind::Ordinal) || mention.refers_back;
     let role = match (mention.denied, mention.forecast) {
+        _ if mention.dateline => Role::Dateline,
         _ if is_context => Role::Context,
         (Some(word), _) => Role::Denied { word },
         (None, Some(word)) => Role::Forecast { word },

@@ -27,6 +27,7 @@ fn mention(
         forecast: None,
         denied: None,
         earlier: false,
+        dateline: false,
     }
 }
 

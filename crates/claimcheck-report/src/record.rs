@@ -127,6 +127,7 @@ impl<'a> Record<'a> {
                 Role::Context => "context",
                 Role::Forecast { .. } => "forecast",
                 Role::Denied { .. } => "denied",
+                Role::Dateline => "dateline",
             },
             base_unit: has_base.then_some(quantity.base.unit.as_str()),
             base_low: base_figure(quantity.base.interval.low_value()),

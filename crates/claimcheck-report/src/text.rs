@@ -21,6 +21,7 @@ pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim)
         Role::Context => " (context)",
         Role::Forecast { .. } => " (forecast)",
         Role::Denied { .. } => " (denied)",
+        Role::Dateline => " (dateline)",
     };
     writeln!(
         out,

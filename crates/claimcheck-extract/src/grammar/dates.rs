@@ -180,8 +180,27 @@ impl Grammar<'_, '_> {
             forecast: None,
             denied: None,
             earlier: false,
+            dateline: self.opens_dateline(start, end),
         };
         (mention, end)
+    }
+
+    /// Whether the date from token `start` to `end` is a dateline: on a
+    /// line of its own, perhaps after a word or two ("Published October
+    /// 31, 2022"), or opening a wire story after its place and before a
+    /// dash ("LONDON, June 28 —", "YEREVAN, Armenia, Oct. 31 -").
+    fn opens_dateline(&self, start: usize, end: usize) -> bool {
+        let only_capitals_before = self.tokens[..start].iter().all(|token| {
+            token.kind != TokenKind::Figure
+                && (token.kind != TokenKind::Word || token.is_capitalized())
+        });
+        let alone = end == self.tokens.len()
+            || (end + 1 == self.tokens.len() && self.is_punct(end, "."));
+        let dash = self
+            .token(end)
+            .is_some_and(|token| matches!(token.text, "—" | "–" | "-" | "--"));
+        let after_place = start > 0 && self.is_punct(start - 1, ",");
+        only_capitals_before && (alone || (dash && after_place))
     }
 
     /// `2022-10-31`
