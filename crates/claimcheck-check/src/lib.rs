@@ -44,7 +44,9 @@ use pathfinding::matrix::Matrix;
 use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::{Assessment, Claim, Fact, Interval, Role, Span, Verdict};
+use claimcheck_core::{
+    Assessment, Claim, Dimension, Fact, Interval, Role, Span, Verdict, vocab,
+};
 
 pub use crate::index::FactIndex;
 use crate::index::{DocumentWords, GroupPlaces, MeasureFit, Scope};
@@ -156,6 +158,7 @@ pub fn check<'f>(
             taken.entry(position).or_insert(claim);
         }
     }
+    share_with_conversions(source, &claims, &mut matches);
     for range in &sentences {
         note_what_was_lost(
             &claims[range.clone()],
@@ -210,7 +213,9 @@ impl<'f> Finder<'_, 'f, '_> {
                 .entry(bucket)
                 .or_insert_with(|| self.index.anchored_facts(bucket, self.words));
             for &position in open.iter().chain(anchored.iter()) {
-                if found.iter().any(|known| known.position == position) {
+                if found.iter().any(|known| known.position == position)
+                    || !durations_comparable(claim, self.index.fact(position))
+                {
                     continue;
                 }
                 let places = self
@@ -260,6 +265,30 @@ impl<'f> Finder<'_, 'f, '_> {
             }
         }
         found
+    }
+}
+
+/// Whether two lengths of time are written in units near enough to be
+/// about the same thing: weeks and days, days and years, but not a race
+/// time in seconds and a stay of six weeks.
+fn durations_comparable(claim: &Claim, fact: &Fact) -> bool {
+    /// How many times larger one unit may be than the other.
+    const UNITS_APART: f64 = 400.0;
+    if claim.quantity.base.dimension != Dimension::Duration {
+        return true;
+    }
+    let size = |name: Option<&str>| {
+        name.and_then(vocab::unit_named)
+            .map(|unit| unit.to_base * unit.scale)
+    };
+    // "2 hours 56 minutes 13 seconds" is written to the second.
+    let written = size(claim.quantity.unit.as_deref())
+        .map(|size| size * claim.quantity.precision.unwrap_or(1.0).min(1.0));
+    match (written, size(fact.units.first().map(String::as_str))) {
+        (Some(written), Some(reference)) => {
+            written.max(reference) <= UNITS_APART * written.min(reference)
+        }
+        _ => true,
     }
 }
 
@@ -349,6 +378,34 @@ fn pair_within_sentence(
         if let Some(pairing) = choice {
             matches[claim].kept = Some(pairing.candidate);
             kept.push((pairing.fact, sentence.first + claim));
+        }
+    }
+}
+
+/// A figure restated in other units in parentheses ("about 72 km (45
+/// miles)") is the same figure: it is held against the fact its
+/// neighbour keeps, so that a wrong conversion is caught.
+fn share_with_conversions(source: &str, claims: &[Claim], matches: &mut [Matches<'_>]) {
+    for second in 1..claims.len() {
+        let (a, b) = (&claims[second - 1], &claims[second]);
+        let same_measure = a.quantity.base.dimension == b.quantity.base.dimension
+            && (a.quantity.base.dimension != Dimension::Money
+                || a.quantity.base.unit == b.quantity.base.unit);
+        let in_parentheses = source
+            .get(a.span.end..b.span.start)
+            .is_some_and(|between| between.trim() == "(");
+        if a.sentence != b.sentence || !same_measure || !in_parentheses {
+            continue;
+        }
+        for (from, to) in [(second - 1, second), (second, second - 1)] {
+            let Some(kept) = matches[from].kept.filter(|_| matches[to].kept.is_none()) else {
+                continue;
+            };
+            let position = matches[from].candidates[kept].position;
+            matches[to].kept = matches[to]
+                .candidates
+                .iter()
+                .position(|candidate| candidate.position == position);
         }
     }
 }
@@ -576,7 +633,11 @@ fn assess<'f>(
         let reason = reason::loosely_tied(kept.fact, quote, kept.measure == MeasureFit::Kind);
         return Some(unverified(claim, reason));
     }
-    if verdict == Verdict::Contradicted && !kept.same_stance {
+    // What someone expects is often stated without a word that marks it
+    // ("emissions must fall 42%"); only a figure the article puts as
+    // expected is kept from an outcome.
+    let expected_as_plain = kept.fact.role.is_expected() && claim.role == Role::Claim && kept.owned > 0;
+    if verdict == Verdict::Contradicted && !kept.same_stance && !expected_as_plain {
         let reason = reason::across_stances(&claim, context.source, kept.fact, quote);
         return Some(unverified(claim, reason));
     }

@@ -1287,11 +1287,20 @@ impl Grammar<'_, '_> {
         if head == "toll" {
             return Some(self.toll_noun(head_at));
         }
+        if self.is_tally(head_at) {
+            return None;
+        }
         Some(Noun {
             word: head.to_string(),
             span: self.tokens[head_at].span,
             role: NounRole::Counted,
         })
+    }
+
+    /// Whether the word at `index` names an amount rather than a thing
+    /// counted ("number", "loss", "majority").
+    fn is_tally(&self, index: usize) -> bool {
+        matches!(self.marker_at(index), Some((lexicon::Marker::Tally, _)))
     }
 
     /// The subject of the verb that gives a figure no noun of its own:
@@ -1316,10 +1325,11 @@ impl Grammar<'_, '_> {
             .iter()
             .rposition(|token| token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
             .map_or(0, |punct| punct + 1);
-        let tally = (clause_start..verb).find(|&head| {
-            matches!(self.marker_at(head), Some((lexicon::Marker::Tally, _)))
-                && self.is_word(head + 1, "of")
-        });
+        // A tally may stand before a clause set off by commas: "the number
+        // of zero-dose children, who had no shot, rose to 14.5 million".
+        let tally = (0..verb)
+            .rev()
+            .find(|&head| self.is_tally(head) && self.is_word(head + 1, "of"));
         let (words, plural_first) = match tally {
             Some(head) => {
                 let what = head + 2 + usize::from(self.is_word(head + 2, "the"));
@@ -1337,7 +1347,17 @@ impl Grammar<'_, '_> {
         } else {
             words.last()
         }?;
-        (chosen.1.end <= self.tokens[verb].span.start).then(|| Noun {
+        if chosen.1.end > self.tokens[verb].span.start {
+            return None;
+        }
+        let at = self.tokens.iter().position(|token| token.span == chosen.1)?;
+        if chosen.0 == "toll" {
+            return Some(self.toll_noun(at));
+        }
+        if self.is_tally(at) {
+            return None;
+        }
+        Some(Noun {
             word: chosen.0.clone(),
             span: chosen.1,
             role: NounRole::Counted,
@@ -1381,13 +1401,13 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// What the toll at `toll_at` counts: what its modifier names ("death
-    /// toll", "casualty toll"), else deaths.
+    /// What the toll at `toll_at` counts: the people its modifier names
+    /// ("death toll", "casualty toll"), else deaths ("the quake toll").
     fn toll_noun(&self, toll_at: usize) -> Noun {
         let modifier = toll_at
             .checked_sub(1)
             .and_then(|at| self.word(at).map(|word| (at, word)))
-            .filter(|(_, modifier)| !lexicon::ends_noun_phrase(modifier));
+            .filter(|(_, modifier)| vocab::counts_people(modifier));
         let (word, span) = match modifier {
             Some((at, modifier)) => (
                 vocab::fold_noun(modifier),

@@ -507,7 +507,14 @@ pub(crate) fn gives_a_toll(word: &str) -> bool {
             | "stands"
             | "at"
             | "rose"
+            | "rises"
             | "risen"
+            | "reaches"
+            | "climbs"
+            | "passes"
+            | "passed"
+            | "tops"
+            | "topped"
             | "has"
             | "had"
             | "have"
@@ -709,8 +716,10 @@ pub(crate) enum Marker {
     /// After a figure's "of", that it is part of what came before: "65 of
     /// them children".
     Partitive,
-    /// A head whose "of" names what a figure counts: "the number of people
-    /// killed rose to 2,901".
+    /// A word for an amount rather than a thing counted, whose "of" names
+    /// what a figure counts: "the number of people killed rose to 2,901";
+    /// alone, it counts nothing ("a loss of 140,000", "the waiting list
+    /// fell to 7.19 million").
     Tally,
     /// A word between a verb and the figure it gives: "rose to", "stood
     /// at", "fell slightly to an estimated".
