@@ -684,7 +684,7 @@ fn assess<'f>(
             )
         })
         .collect();
-    let mut reason = reason::compared(
+    let reason = reason::compared(
         &claim,
         text,
         quote,
@@ -692,9 +692,7 @@ fn assess<'f>(
         context.document_date,
         &others,
     );
-    if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
-        reason = format!("{{{:?} {:?} owned {}/{} noun {} kind {} stance {}}} {reason}", kept.scope, kept.measure, kept.owned, kept.groups, kept.names_noun, kept.same_kind, kept.same_stance);
-    }
+
     Some(Assessment {
         claim,
         verdict,

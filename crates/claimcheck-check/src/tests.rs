@@ -743,10 +743,18 @@ fn money_compares_across_scales() {
         verdict_of("The aid package was worth $2bn.", row, "$2bn").0,
         Verdict::Contradicted
     );
-    assert!(
-        verdicts("The aid package was worth €1.2bn.", row)
-            .iter()
-            .all(|(_, verdict, ..)| *verdict == Verdict::Unverified),
-        "euros are not dollars"
+    // Euros are not dollars: the reference's own figure in another
+    // currency is the wrong currency, and another figure cannot be
+    // converted without a rate.
+    let (verdict, reason) = verdicts("The aid package was worth €1.2bn.", row)
+        .into_iter()
+        .map(|(_, verdict, _, reason)| (verdict, reason))
+        .next()
+        .unwrap();
+    assert_eq!(verdict, Verdict::Contradicted, "{reason}");
+    assert!(reason.contains("the currency is wrong"), "{reason}");
+    assert_eq!(
+        verdict_of("The aid package was worth €1.5bn.", row, "€1.5bn").0,
+        Verdict::Unverified
     );
 }

@@ -281,7 +281,7 @@ fn extract_reads_the_seed_counts() {
     let peacekeepers = mention(&records, "2,000");
     assert_eq!(
         (peacekeepers["low"].as_i64(), peacekeepers["high"].as_i64()),
-        (Some(1500), Some(2500))
+        (Some(1900), Some(2100))
     );
     assert_eq!(mention(&records, "286")["unit"], "people");
     assert_eq!(mention(&records, "around 30,000")["qualifier"], "approx");

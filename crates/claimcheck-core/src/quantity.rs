@@ -15,6 +15,11 @@ pub enum Kind {
     Duration,
     /// A person's age ("the 23-year-old", "Sunak, 42,").
     Age,
+    /// How many times another amount ("tripled", "2.5 times larger").
+    Multiple,
+    /// How often something happens ("once a year", "a once-every-100-years
+    /// flood").
+    Frequency,
     Measure,
     Date,
     Year,
@@ -32,6 +37,8 @@ impl Kind {
             Kind::Money => "money",
             Kind::Duration => "duration",
             Kind::Age => "age",
+            Kind::Multiple => "multiple",
+            Kind::Frequency => "frequency",
             Kind::Measure => "measure",
             Kind::Date => "date",
             Kind::Year => "year",
@@ -104,6 +111,10 @@ pub enum Dimension {
     /// Ages of people, in years: never compared with a length of time,
     /// such as a race margin or a contract.
     Age,
+    /// Ratios of one amount to another ("doubled", "three times as many").
+    Multiple,
+    /// Rates of recurrence, in times per year.
+    Frequency,
     /// Points in time, in days since 1970-01-01.
     Calendar,
     /// Amounts of one currency; two amounts compare only in the same currency.

@@ -338,7 +338,8 @@ const fn measure(
     unit_of(name, Kind::Measure, dimension, 1.0, to_base, base)
 }
 
-const DAYS_PER_YEAR: f64 = 365.25;
+/// The mean length of a year, in days.
+pub const DAYS_PER_YEAR: f64 = 365.25;
 
 /// Every unit with its spellings. Spellings are lower case; a phrase of
 /// several words uses single spaces.
@@ -354,6 +355,14 @@ static UNITS: &[(&[&str], Unit)] = &[
             "years of age",
         ],
         unit_of("years old", Kind::Age, Dimension::Age, 1.0, 1.0, "years"),
+    ),
+    (
+        &["per year", "times a year", "per annum"],
+        unit_of("per year", Kind::Frequency, Dimension::Frequency, 1.0, 1.0, "per year"),
+    ),
+    (
+        &["times", "fold"],
+        unit_of("times", Kind::Multiple, Dimension::Multiple, 1.0, 1.0, "times"),
     ),
     (
         &["second", "seconds", "sec", "secs"],

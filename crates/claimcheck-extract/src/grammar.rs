@@ -581,7 +581,11 @@ impl Grammar<'_, '_> {
         }
         if let Some(time) = currency
             .is_none()
-            .then(|| self.time_taken_at(figure_start))
+            .then(|| {
+                self.time_taken_at(figure_start)
+                    .or_else(|| self.frequency_at(figure_start))
+                    .or_else(|| self.multiple_at(figure_start))
+            })
             .flatten()
         {
             return Some(time);
@@ -769,6 +773,79 @@ impl Grammar<'_, '_> {
             .token(end)
             .is_none_or(|token| matches!(token.text, "," | ")" | ";" | "."));
         a_lifetime && after_a_name && set_off
+    }
+
+    /// How often something happens, in times a year: "once a year",
+    /// "twice a week", "three times a month", "once every thousand years",
+    /// "a once-every-100-years flood", "a one-in-100-year event". Within
+    /// what the period's figure was written to: "every thousand years" is
+    /// every 950 to 1,050.
+    fn frequency_at(&self, index: usize) -> Option<Quantity> {
+        // The words may be joined by hyphens: "once-every-100-years".
+        let next = |at: usize| at + 1 + usize::from(self.is_punct(at + 1, "-") && self.glued(at + 1));
+        let (times, mut at) = match self.word(index).and_then(lexicon::repetitions) {
+            Some(times) => (times, next(index)),
+            None => {
+                let figure = self.figure_at(index, false)?;
+                let times = figure.value()?;
+                let word_at = next(figure.end - 1);
+                let after = if self.is_word(word_at, "times") {
+                    next(word_at)
+                } else if self.is_word(word_at, "in") && times == 1.0 {
+                    // "one in 100 years", "a one-in-100-year flood"
+                    word_at
+                } else {
+                    return None;
+                };
+                (times, after)
+            }
+        };
+        let every = match self.word(at) {
+            Some("a" | "an" | "per" | "each") => false,
+            Some("every" | "in") => true,
+            _ => return None,
+        };
+        at = next(at);
+        let (period, step) = match self.figure_at(at, false).filter(|_| every) {
+            Some(figure) => {
+                let period = figure.value()?;
+                at = figure.end + usize::from(self.is_punct(figure.end, "-") && self.glued(figure.end));
+                (period, figure.step())
+            }
+            None => (1.0, 0.0),
+        };
+        let unit = vocab::unit(self.word(at)?)
+            .filter(|unit| unit.dimension == Dimension::Duration)?;
+        let days = unit.to_base * unit.scale;
+        let reach = claimcheck_core::precision::written_reach(period, step, 1.0).min(period / 2.0);
+        let per_year = |period: f64| times * vocab::DAYS_PER_YEAR / (period * days);
+        Some(Quantity {
+            end: at + 1,
+            reading: Reading::Range {
+                low: Bound {
+                    value: per_year(period + reach),
+                    inclusive: true,
+                },
+                high: Bound {
+                    value: per_year(period - reach),
+                    inclusive: true,
+                },
+            },
+            unit: Some("per year".to_string()),
+            noun: None,
+        })
+    }
+
+    /// A multiple written as a word: "tripled", "more than doubled",
+    /// "twice as many", "a fivefold rise".
+    fn multiple_at(&self, index: usize) -> Option<Quantity> {
+        let value = self.word(index).and_then(lexicon::multiple)?;
+        Some(Quantity {
+            end: index + 1,
+            reading: Reading::Figure { value, step: 1.0 },
+            unit: Some("times".to_string()),
+            noun: None,
+        })
     }
 
     /// A time taken written as a clock reads: "2:01:09" (hours, minutes,
@@ -1452,7 +1529,9 @@ fn may_start_mention(word: &str) -> bool {
             || lexicon::part_of_decade(word).is_some()
             || lexicon::is_range_opener(word)
             || lexicon::is_indefinite_article(word)
-            || lexicon::vague_multiple(word).is_some();
+            || lexicon::vague_multiple(word).is_some()
+            || lexicon::multiple(word).is_some()
+            || lexicon::repetitions(word).is_some();
         // Bounded, so that memory does not grow with the corpus's vocabulary.
         if answers.len() >= vocab::REMEMBERED_WORDS {
             answers.clear();

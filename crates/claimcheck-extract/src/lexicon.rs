@@ -683,16 +683,54 @@ pub(crate) fn is_auxiliary(word: &str) -> bool {
 
 /// The language data kept as files, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
-pub(crate) const FILES: [(&str, &str); 2] = [
+pub(crate) const FILES: [(&str, &str); 4] = [
     ("lexicon/en/markers.csv", include_str!("../lexicon/en/markers.csv")),
+    (
+        "lexicon/en/multiples.csv",
+        include_str!("../lexicon/en/multiples.csv"),
+    ),
+    (
+        "lexicon/en/repetitions.csv",
+        include_str!("../lexicon/en/repetitions.csv"),
+    ),
     ("lexicon/en/timed.csv", include_str!("../lexicon/en/timed.csv")),
 ];
+
+/// How many times a word says something happens: "once" 1, "twice" 2.
+pub(crate) fn repetitions(word: &str) -> Option<f64> {
+    static WORDS: LazyLock<FxHashMap<&'static str, f64>> = LazyLock::new(|| {
+        rows_of("repetitions.csv")
+            .filter_map(|row| Some((row[0], row.get(1)?.parse().ok()?)))
+            .collect()
+    });
+    WORDS.get(word).copied()
+}
+
+/// The rows after the header of the lexicon file whose name ends in
+/// `name`, each split at commas.
+fn rows_of(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
+    let (_, text) = FILES
+        .iter()
+        .find(|(path, _)| path.ends_with(name))
+        .expect("a lexicon file of that name is bundled");
+    rows(text)
+}
+
+/// The multiple a word says: "tripled" is 3 times, "twice" 2.
+pub(crate) fn multiple(word: &str) -> Option<f64> {
+    static MULTIPLES: LazyLock<FxHashMap<&'static str, f64>> = LazyLock::new(|| {
+        rows_of("multiples.csv")
+            .filter_map(|row| Some((row[0], row.get(1)?.parse().ok()?)))
+            .collect()
+    });
+    MULTIPLES.get(word).copied()
+}
 
 /// Whether a word before minutes and seconds ("3:43") makes them a time
 /// taken rather than a time of day: "in 59:47", "a 3:43 mile".
 pub(crate) fn times_a_race(word: &str) -> bool {
     static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        LazyLock::new(|| rows(FILES[1].1).map(|row| row[0]).collect());
+        LazyLock::new(|| rows_of("timed.csv").map(|row| row[0]).collect());
     WORDS.contains(word)
 }
 
@@ -742,7 +780,7 @@ impl Marker {
 
 /// The markers by phrase, and the most words a phrase has.
 static MARKERS: LazyLock<(FxHashMap<&'static str, Marker>, usize)> = LazyLock::new(|| {
-    let markers: FxHashMap<&str, Marker> = rows(FILES[0].1)
+    let markers: FxHashMap<&str, Marker> = rows_of("markers.csv")
         .filter_map(|row| Some((row[0], Marker::named(row.get(1)?)?)))
         .collect();
     let longest = markers
