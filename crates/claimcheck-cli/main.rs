@@ -14,6 +14,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use claimcheck_check::FactIndex;
 use claimcheck_check::cross::CrossCheck;
 use claimcheck_report::{Document, Format, LineIndex, Report};
@@ -76,15 +77,24 @@ enum Command {
         #[arg(long)]
         cross_check: bool,
     },
-    /// Proposes reference rows for every claim no fact covers, as a
-    /// reference CSV on standard output: value prefilled, keywords from the
-    /// sentence's most specific words, source left for you.
+    /// Proposes reference rows for every claim no fact covers, on standard
+    /// output: value prefilled (a qualified figure as bounds), keywords
+    /// from the words of the figure's own context, source left for you.
+    ///
+    /// The rows come in the columns of the reference CSV, with no header,
+    /// so that `claimcheck suggest >> data/reference.csv` adds them; when
+    /// the reference does not exist yet, a header row starts a new one.
     Suggest {
         #[command(flatten)]
         reference: ReferenceFiles,
 
         #[command(flatten)]
         articles: Articles,
+
+        /// Also write where each claim stands (`file:line:column`) in an
+        /// `x_claim` column, which the reference must have when it exists.
+        #[arg(long)]
+        claims: bool,
     },
     /// Works with the reference CSV on its own.
     Reference {
@@ -267,7 +277,8 @@ fn main() -> ExitCode {
         Command::Suggest {
             reference,
             articles,
-        } => suggest(&reference, &articles.paths),
+            claims,
+        } => suggest(&reference, &articles.paths, claims),
         Command::Reference {
             action: ReferenceAction::Check { csv },
         } => check_reference(&csv),
@@ -410,9 +421,35 @@ fn verify(
     Ok(outcome)
 }
 
-fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome> {
+fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
-    let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
+    // With no reference yet, the rows start one.
+    let existing = files.reference.exists();
+    let (facts, shape) = if existing {
+        let bytes = std::fs::read(&files.reference)
+            .with_context(|| format!("{}: cannot read", files.reference.display()))?;
+        let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
+        (facts, claimcheck_reference::shape(&bytes))
+    } else {
+        (Vec::new(), None)
+    };
+    let columns = match &shape {
+        Some(shape) => {
+            let has_claims = shape.columns.iter().any(|column| column == "x_claim");
+            if claims && !has_claims {
+                anyhow::bail!(
+                    "{}: --claims writes an x_claim column, which this reference has not; add `x_claim` to its header",
+                    files.reference.display()
+                );
+            }
+            shape.columns.clone()
+        }
+        None => claimcheck_report::SUGGESTED_COLUMNS
+            .iter()
+            .map(ToString::to_string)
+            .chain(claims.then(|| "x_claim".to_string()))
+            .collect(),
+    };
     let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
     let mut drafts = Vec::new();
@@ -422,8 +459,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
-            let assessments =
-                claimcheck_check::check(
+            let assessments = claimcheck_check::check(
                 document.source,
                 piece.text(),
                 piece.claims(),
@@ -443,16 +479,27 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf]) -> anyhow::Result<Outcome>
         },
         |_| Ok(()),
     )?;
-    let suggestions = claimcheck_check::suggest::suggestions(drafts);
-    claimcheck_report::write_suggestions(io::stdout().lock(), &suggestions)?;
-    eprintln!(
-        "{} suggested",
-        if suggestions.len() == 1 {
-            "1 row".to_string()
-        } else {
-            format!("{} rows", suggestions.len())
-        }
-    );
+    let taken = shape.as_ref().map(|shape| shape.ids.clone()).unwrap_or_default();
+    let suggestions = claimcheck_check::suggest::suggestions(drafts, &taken);
+    claimcheck_report::write_suggestions(
+        io::stdout().lock(),
+        &suggestions,
+        &columns,
+        shape.is_none(),
+    )?;
+    let rows = if suggestions.len() == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{} rows", suggestions.len())
+    };
+    if shape.is_some() {
+        eprintln!(
+            "{rows} suggested, in the columns of {}",
+            files.reference.display()
+        );
+    } else {
+        eprintln!("{rows} suggested");
+    }
     Ok(outcome)
 }
 

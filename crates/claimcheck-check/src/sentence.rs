@@ -96,6 +96,7 @@ impl SentenceWords {
             let has_digits = original.chars().any(|c| c.is_ascii_digit());
             let in_a_figure = figures.iter().any(|figure| figure.contains(word.span));
             let topical = !vocab::is_function_word(key)
+                && !vocab::is_reporting_verb(&original.to_lowercase())
                 && vocab::unit(key).is_none()
                 && !in_a_figure
                 && (is_year || !has_digits);

@@ -1,17 +1,21 @@
 //! Reference rows proposed for unverified claims, so that a team can build
 //! its reference from its own articles.
 //!
-//! A row's keywords are the most specific words of the claim's sentence:
-//! words that stand in few of the sentences being suggested for (a word in
-//! every sentence tells them apart from nothing), names before other words,
-//! then words nearer the figure before those further away, among the
-//! sentence's topic words (see `SentenceWords::topic_words`) other than the
-//! noun the claim counts.
+//! A row's keywords are the most specific words of the figure's own
+//! context: of the words no nearer another figure of its sentence
+//! ("from 7.8% in 2019" gives 2019 to the 7.8%, not to the figure it rose
+//! to), those that stand in few of the sentences being suggested for (a
+//! word in every sentence tells them apart from nothing), names before
+//! other words, then words nearer the figure; all among the sentence's
+//! topic words (see `SentenceWords::topic_words`: no verbs that report or
+//! change a figure) other than the noun the claim counts. A qualified figure keeps
+//! its qualifier as the row's bounds, so that a row never contradicts the
+//! article it came from.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use claimcheck_core::{
-    Assessment, Kind, NounRole, Role, Span, Suggestion, Verdict, display, vocab,
+    Assessment, Kind, NounRole, Qualifier, Role, Span, Suggestion, Verdict, display, vocab,
 };
 
 use crate::sentence::SentenceWords;
@@ -27,9 +31,9 @@ const SUBJECT_LENGTH: usize = 100;
 #[derive(Clone, Debug)]
 pub struct Draft {
     row: Suggestion,
-    /// Candidate keywords, names first and then by nearness to the
-    /// figure, with whether each is a name.
-    words: Vec<(String, bool)>,
+    /// Candidate keywords, the figure's own when it has any: names first,
+    /// then by nearness to the figure.
+    words: Vec<String>,
 }
 
 /// The drafts for the unverified claims of one document. `location` turns
@@ -49,6 +53,16 @@ pub fn drafts(
             let sentence = assessment.claim.sentence;
             // The other figures of the sentence and what they count are
             // about something else.
+            // Years and dates place the others in time; they are keywords,
+            // not figures a word may belong to.
+            let others: Vec<Span> = assessments
+                .iter()
+                .filter(|other| {
+                    sentence.contains(other.claim.span) && other.claim.role != Role::Context
+                })
+                .map(|other| other.claim.span)
+                .filter(|span| *span != assessment.claim.span)
+                .collect();
             let figures: Vec<Span> = assessments
                 .iter()
                 .filter(|other| sentence.contains(other.claim.span))
@@ -61,16 +75,27 @@ pub fn drafts(
                     std::iter::once(other.claim.span).chain(counted.map(|noun| noun.span))
                 })
                 .collect();
-
-            draft(source, assessment, &figures, &location)
+            let sentence_figures = SentenceFigures {
+                all: &figures,
+                others: &others,
+            };
+            draft(source, assessment, &sentence_figures, &location)
         })
         .collect()
+}
+
+/// The figures of a claim's sentence.
+struct SentenceFigures<'s> {
+    /// Every figure and the noun each counts, whose words are no keywords.
+    all: &'s [Span],
+    /// The other figures, which a word may stand nearer.
+    others: &'s [Span],
 }
 
 fn draft(
     source: &str,
     assessment: &Assessment<'_>,
-    figures: &[Span],
+    figures: &SentenceFigures<'_>,
     location: &impl Fn(usize) -> String,
 ) -> Option<Draft> {
     let claim = &assessment.claim;
@@ -83,13 +108,17 @@ fn draft(
         (quantity.unit.clone()?, 1.0)
     };
     let plain = |value: f64| display::plain(quantity.kind, value * factor);
-    // A range or loose amount proposes its middle, with its bounds.
-    let (value, low, high) = if let Some(value) = quantity.value {
-        (plain(value), String::new(), String::new())
-    } else {
-        let low = quantity.interval.low_value()?;
-        let high = quantity.interval.high_value()?;
-        (plain(f64::midpoint(low, high)), plain(low), plain(high))
+    let bound = |bound: Option<f64>| bound.map(plain).unwrap_or_default();
+    let (low, high) = (quantity.interval.low_value(), quantity.interval.high_value());
+    let (value, low, high) = match (quantity.value, quantity.qualifier) {
+        (Some(value), Qualifier::Exact | Qualifier::Exactly) => {
+            (plain(value), String::new(), String::new())
+        }
+        // "nearly 90%" is a row of 81 to 90, not of 90: a row of exactly
+        // the figure would rule out what the article says.
+        (Some(value), _) => (plain(value), bound(low), bound(high)),
+        // A range or loose amount proposes its middle, with its bounds.
+        (None, _) => (plain(f64::midpoint(low?, high?)), bound(low), bound(high)),
     };
     // The counted noun is the row's unit already; a noun the figure
     // describes ("six-week war") is the best keyword there is.
@@ -99,8 +128,8 @@ fn draft(
         .filter(|noun| noun.role == NounRole::Counted)
         .map(|noun| vocab::word_key(&noun.word));
     let unit_key = vocab::word_key(&unit);
-    let mut words: Vec<(String, bool, usize)> = SentenceWords::new(source, claim.sentence)
-        .topic_words(source, figures)
+    let mut words: Vec<(String, bool, bool, usize)> = SentenceWords::new(source, claim.sentence)
+        .topic_words(source, figures.all)
         .filter(|(key, _)| Some(key) != noun.as_ref() && *key != unit_key)
         .map(|(key, span)| {
             // A capital at the start of a sentence says nothing of a name.
@@ -110,10 +139,20 @@ fn draft(
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase);
-            (key, is_name, span.distance(claim.span))
+            let distance = span.distance(claim.span);
+            let own = figures
+                .others
+                .iter()
+                .all(|other| distance <= span.distance(*other));
+            (key, own, is_name, distance)
         })
         .collect();
-    words.sort_by_key(|(_, is_name, distance)| (!is_name, *distance));
+    // Words nearer another figure are that figure's: "2019" in "rose to
+    // 9.1% from 7.8% in 2019" would tie the 9.1% to the earlier year.
+    if words.iter().any(|(_, own, ..)| *own) {
+        words.retain(|(_, own, ..)| *own);
+    }
+    words.sort_by_key(|(_, _, is_name, distance)| (!is_name, *distance));
     let sentence: String = claim
         .sentence
         .of(source)
@@ -140,51 +179,54 @@ fn draft(
     };
     Some(Draft {
         row,
-        words: words
-            .into_iter()
-            .map(|(key, is_name, _)| (key, is_name))
-            .collect(),
+        words: words.into_iter().map(|(key, ..)| key).collect(),
     })
 }
 
-/// The rows for every draft of the run: keywords chosen by how few
-/// sentences hold them, ids made from unit and keywords and kept unique.
+/// The rows for every draft of the run: keywords chosen from the figure's
+/// own context by how few sentences hold them, ids made from unit and
+/// keywords and kept unique among themselves and the `taken` ids of the
+/// reference they are for.
 #[must_use]
-pub fn suggestions(drafts: Vec<Draft>) -> Vec<Suggestion> {
+pub fn suggestions(drafts: Vec<Draft>, taken: &HashSet<String>) -> Vec<Suggestion> {
     let mut sentences_holding: HashMap<&str, usize> = HashMap::new();
     for draft in &drafts {
-        for (word, _) in &draft.words {
+        for word in &draft.words {
             *sentences_holding.entry(word.as_str()).or_default() += 1;
         }
     }
     let chosen: Vec<Vec<String>> = drafts
         .iter()
         .map(|draft| {
-            let mut ranked: Vec<(usize, &(String, bool))> =
-                draft.words.iter().enumerate().collect();
+            let mut ranked: Vec<&String> = draft.words.iter().collect();
             // A stable sort keeps the draft's order (names, then nearness)
             // among words equally rare.
-            ranked.sort_by_key(|(_, (word, _))| sentences_holding[word.as_str()]);
+            ranked.sort_by_key(|word| sentences_holding[word.as_str()]);
             ranked
                 .into_iter()
                 .take(KEYWORDS_PER_ROW)
-                .map(|(_, (word, _))| word.clone())
+                .cloned()
                 .collect()
         })
         .collect();
-    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     drafts
         .into_iter()
         .zip(chosen)
         .map(|(draft, keywords)| {
             let mut row = draft.row;
             let base = slug(&row.unit, &keywords);
-            let count = taken.entry(base.clone()).or_default();
-            *count += 1;
-            row.id = if *count == 1 {
-                base
-            } else {
-                format!("{base}-{count}")
+            row.id = loop {
+                let count = counts.entry(base.clone()).or_default();
+                *count += 1;
+                let id = if *count == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{count}")
+                };
+                if !taken.contains(&id) {
+                    break id;
+                }
             };
             row.keywords = keywords;
             row

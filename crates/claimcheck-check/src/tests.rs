@@ -576,7 +576,7 @@ fn suggested(article: &str, rows: &str) -> Vec<claimcheck_core::Suggestion> {
         &index,
     );
     let drafts = crate::suggest::drafts(article, &assessments, |offset| format!("a.md:{offset}"));
-    crate::suggest::suggestions(drafts)
+    crate::suggest::suggestions(drafts, &std::collections::HashSet::new())
 }
 
 #[test]
@@ -757,4 +757,268 @@ fn money_compares_across_scales() {
         verdict_of("The aid package was worth €1.5bn.", row, "€1.5bn").0,
         Verdict::Unverified
     );
+}
+
+/// Whether each `(text, verdict, fact)` of `expected` is how `article`
+/// fares against the reference `csv`.
+fn assert_verdicts(article: &str, csv: &str, expected: &[(&str, Verdict, Option<&str>)]) {
+    let all = verdicts_against_csv(article, csv);
+    for (text, verdict, fact) in expected {
+        let found = all
+            .iter()
+            .find(|(claim, ..)| claim == text)
+            .unwrap_or_else(|| panic!("no assessment of {text:?} in {article:?}: {all:#?}"));
+        assert_eq!(
+            (found.1, found.2.as_deref()),
+            (*verdict, *fact),
+            "{text:?} in {article:?}: {}",
+            found.3
+        );
+    }
+}
+
+#[test]
+fn several_figures_of_a_sentence_each_find_their_own_fact() {
+    use Verdict::{Contradicted, Supported};
+    let results = "id,value,unit,keywords\n\
+        revenue,91.8,billion usd,revenue\n\
+        revenue-earlier,84.3,billion usd,revenue\n\
+        income,22.2,billion usd,income\n\
+        income-earlier,20.0,billion usd,income\n";
+    assert_verdicts(
+        "Revenue rose to $91.8 billion from $84.3 billion a year earlier, and net income to $22.2 billion from $20.0 billion.",
+        results,
+        &[
+            ("$91.8 billion", Supported, Some("revenue")),
+            ("$84.3 billion", Supported, Some("revenue-earlier")),
+            ("$22.2 billion", Supported, Some("income")),
+            ("$20.0 billion", Supported, Some("income-earlier")),
+        ],
+    );
+    assert_verdicts(
+        "Revenue rose to $93.8 billion from $84.3 billion a year earlier.",
+        results,
+        &[
+            ("$93.8 billion", Contradicted, Some("revenue")),
+            ("$84.3 billion", Supported, Some("revenue-earlier")),
+        ],
+    );
+    let seats = "id,value,unit,keywords\n\
+        labour,412,seats,labour\n\
+        conservatives,121,seats,conservatives\n\
+        liberal-democrats,72,seats,liberal democrats\n";
+    assert_verdicts(
+        "Labour won 412 seats, the Conservatives 121 and the Liberal Democrats 72.",
+        seats,
+        &[
+            ("412", Supported, Some("labour")),
+            ("121", Supported, Some("conservatives")),
+            ("72", Supported, Some("liberal-democrats")),
+        ],
+    );
+    assert_verdicts(
+        "Labour won 412 seats, the Conservatives 131 and the Liberal Democrats 72.",
+        seats,
+        &[("131", Contradicted, Some("conservatives"))],
+    );
+    let parties = "id,value,unit,keywords\n\
+        akp,317,seats,akp\nchp,134,seats,chp\nmhp,40,seats,mhp\n";
+    assert_verdicts(
+        "The AKP won 317 seats, the CHP 134 and the MHP 40.",
+        parties,
+        &[
+            ("317", Supported, Some("akp")),
+            ("134", Supported, Some("chp")),
+            ("40", Supported, Some("mhp")),
+        ],
+    );
+}
+
+#[test]
+fn the_counted_noun_meets_its_fact_as_a_reader_would() {
+    use Verdict::Supported;
+    let crash = "id,value,unit,keywords\n\
+        iranians,82,people,iranian|iranians\n\
+        canadians,63,canadians,crash\n\
+        on-board,176,deaths|people,crash\n";
+    assert_verdicts(
+        "The crash killed all 176 on board, including 82 Iranians and the 63 Canadians on board.",
+        crash,
+        &[
+            ("176", Supported, Some("on-board")),
+            ("82", Supported, Some("iranians")),
+            ("63", Supported, Some("canadians")),
+        ],
+    );
+    assert_verdicts(
+        "Eighteen more died overnight in the storm.",
+        "id,value,unit,keywords\novernight,18,deaths,overnight\n",
+        &[("Eighteen", Supported, Some("overnight"))],
+    );
+    assert_verdicts(
+        "The valley's 2,300 farms were flooded.",
+        "id,value,unit,keywords\nfarms,2300,farms,valley\n",
+        &[("2,300", Supported, Some("farms"))],
+    );
+    assert_verdicts(
+        "As many as 33 million were affected by the floods.",
+        "id,value,unit,keywords\naffected,33000000,people,floods\n",
+        &[("As many as 33 million", Supported, Some("affected"))],
+    );
+    assert_verdicts(
+        "Payrolls grew by 187,000 in August and 263,000 in September.",
+        "id,value,unit,keywords\n\
+         august,187000,jobs|payrolls,august\nseptember,263000,jobs|payrolls,september\n",
+        &[
+            ("187,000", Supported, Some("august")),
+            ("263,000", Supported, Some("september")),
+        ],
+    );
+    assert_verdicts(
+        "Unemployment was 9.1%, up from 7.8% a year earlier.",
+        "id,value,unit,keywords\nnow,9.1,percent,unemployment\nbefore,7.8,percent,unemployment\n",
+        &[
+            ("9.1%", Supported, Some("now")),
+            ("7.8%", Supported, Some("before")),
+        ],
+    );
+}
+
+#[test]
+fn a_round_figure_is_no_licence() {
+    use Verdict::{Contradicted, Supported};
+    // (sentence, reference row under "id,value,unit,keywords", figure, verdict)
+    let cases = [
+        ("The storm killed 10 people.", "f,12,people,storm", "10", Contradicted),
+        ("The plan cost $10m.", "f,12500000,usd,plan", "$10m", Contradicted),
+        ("The storm dumped 200 mm of rain.", "f,240,mm,rain", "200 mm", Contradicted),
+        ("It was a ten-week war.", "f,44,days,war", "ten-week", Contradicted),
+        ("Russia sent 2,000 peacekeepers.", "f,1960,peacekeepers,russia", "2,000", Supported),
+        ("It was a six-week war.", "f,44,days,war", "six-week", Supported),
+        ("It rained about 220 mm.", "f,240,mm,rained", "about 220 mm", Supported),
+        // A reference value is often itself a figure a source reported.
+        ("More than 13,000 people were killed.", "f,13000,people,killed", "More than 13,000", Supported),
+        ("Nearly 6.5 million fled the fighting.", "f,6500000,people,fled", "Nearly 6.5 million", Supported),
+        ("More than 14.6 million fled the fighting.", "f,14600000,people,fled", "More than 14.6 million", Supported),
+        ("More than 20,000 people were killed.", "f,13000,people,killed", "More than 20,000", Contradicted),
+    ];
+    for (sentence, row, text, verdict) in cases {
+        let csv = format!("id,value,unit,keywords\n{row}\n");
+        assert_verdicts(sentence, &csv, &[(text, verdict, Some("f"))]);
+    }
+}
+
+#[test]
+fn forecasts_pledges_and_targets_are_facts_too() {
+    use Verdict::{Contradicted, Supported, Unverified};
+    let forecast = "id,value,unit,keywords,role\nimf,3.2,percent,imf;growth,forecast\n";
+    assert_verdicts(
+        "The IMF now forecasts growth of 3.2% this year.",
+        forecast,
+        &[("3.2%", Supported, Some("imf"))],
+    );
+    assert_verdicts(
+        "The IMF now forecasts growth of 4% this year.",
+        forecast,
+        &[("4%", Contradicted, Some("imf"))],
+    );
+    // A row that names what it holds needs no role column.
+    assert_verdicts(
+        "The IMF now forecasts growth of 4% this year.",
+        "id,value,unit,keywords\nimf-growth-forecast,3.2,percent,imf;growth\n",
+        &[("4%", Contradicted, Some("imf-growth-forecast"))],
+    );
+    assert_verdicts(
+        "It would provide $15m for the dam.",
+        "id,value,unit,keywords,role\ndam,12.5,million usd,dam,pledge\n",
+        &[("$15m", Contradicted, Some("dam"))],
+    );
+    // Across an outcome and a forecast, a difference proves nothing.
+    assert_verdicts(
+        "The IMF now forecasts growth of 4% this year.",
+        "id,value,unit,keywords,role\nimf,3.2,percent,imf;growth,outcome\n",
+        &[("4%", Unverified, None)],
+    );
+}
+
+#[test]
+fn ages_times_multiples_and_conversions_meet_their_own_kind() {
+    use Verdict::{Contradicted, Supported, Unverified};
+    let race = "id,value,unit,keywords\n\
+        kiptum-time,7235,seconds,kiptum\n\
+        kiptum-age,23,years,kiptum\n\
+        margin,23,seconds,margin\n";
+    assert_verdicts(
+        "Kiptum finished in 2:00:35, and the 23-year-old won by a margin of 36 seconds.",
+        race,
+        &[
+            ("2:00:35", Supported, Some("kiptum-time")),
+            ("23-year-old", Supported, Some("kiptum-age")),
+            ("36 seconds", Contradicted, Some("margin")),
+        ],
+    );
+    assert_verdicts(
+        "Sales nearly tripled at the company.",
+        "id,value,unit,keywords\nsales,2.9,times,sales\n",
+        &[("nearly tripled", Supported, Some("sales"))],
+    );
+    assert_verdicts(
+        "The epicentre was about 72 km (54 miles) from Marrakech.",
+        "id,value,unit,keywords\nepicentre,72,km,epicentre\n",
+        &[
+            ("about 72 km", Supported, Some("epicentre")),
+            ("54 miles", Contradicted, Some("epicentre")),
+        ],
+    );
+    // A length of time far from the fact's unit is about something else.
+    assert_verdicts(
+        "She had won in Budapest six weeks earlier, and Kiptum finished in 2:00:35.",
+        race,
+        &[("six weeks", Unverified, None)],
+    );
+}
+
+#[test]
+fn suggested_rows_keep_qualifiers_and_never_contradict_their_article() {
+    let article = "Nearly 90% of voters backed the plan. Unemployment rose to 9.1% from 7.8% in 2019, officials said. More than 6,500 troops died in the war.";
+    let rows = suggested(article, "");
+    let by_value = |value: &str| {
+        rows.iter()
+            .find(|row| row.value == value)
+            .unwrap_or_else(|| panic!("no row of {value}: {rows:#?}"))
+    };
+    let nearly = by_value("90");
+    assert_eq!((nearly.low.as_str(), nearly.high.as_str()), ("81", "90"));
+    let more_than = by_value("6500");
+    assert_eq!((more_than.low.as_str(), more_than.high.as_str()), ("6500", ""));
+    // Keywords come from the figure's own context, never a verb of change:
+    // the year the rate rose from is the earlier value's.
+    assert_eq!(by_value("9.1").keywords, ["unemployment"]);
+    let earlier = &by_value("7.8").keywords;
+    assert!(
+        earlier.contains(&"2019".to_string()) && !earlier.contains(&"unemployment".to_string()),
+        "{earlier:?}"
+    );
+    assert!(rows.iter().all(|row| !row.keywords.iter().any(|word| word == "rose")));
+    // Taken as a reference, the rows support every figure they came from.
+    let mut csv = String::from("id,value,low,high,unit,keywords\n");
+    for row in &rows {
+        let _ = writeln!(
+            csv,
+            "{},{},{},{},{},{}",
+            row.id,
+            row.value,
+            row.low,
+            row.high,
+            row.unit,
+            row.keywords.join(";")
+        );
+    }
+    for (text, verdict, ..) in verdicts_against_csv(article, &csv) {
+        assert!(
+            !matches!(text.as_str(), "2019"),
+            "a year is context, not a claim"
+        );
+        assert_eq!(verdict, Verdict::Supported, "{text} against\n{csv}");
+    }
 }

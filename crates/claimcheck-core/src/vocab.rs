@@ -642,7 +642,7 @@ static UNITS_BY_SPELLING: LazyLock<FxHashMap<&'static str, &'static Unit>> = Laz
 
 /// The language data of this module, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
-pub const LEXICON_FILES: [(&str, &str); 4] = [
+pub const LEXICON_FILES: [(&str, &str); 5] = [
     ("lexicon/en/ages.csv", include_str!("../lexicon/en/ages.csv")),
     (
         "lexicon/en/expectations.csv",
@@ -650,6 +650,7 @@ pub const LEXICON_FILES: [(&str, &str); 4] = [
     ),
     ("lexicon/en/people.csv", include_str!("../lexicon/en/people.csv")),
     ("lexicon/en/plurals.csv", include_str!("../lexicon/en/plurals.csv")),
+    ("lexicon/en/verbs.csv", include_str!("../lexicon/en/verbs.csv")),
 ];
 
 /// The rows after the header of the lexicon file whose name ends in
@@ -704,6 +705,15 @@ pub fn counts_people(noun: &str) -> bool {
 pub fn names_age(word: &str) -> bool {
     static WORDS: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| lexicon_rows("ages.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
+}
+
+/// Verbs that report or change a figure ("rose", "said"), which name no
+/// topic: a poor keyword.
+#[must_use]
+pub fn is_reporting_verb(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| lexicon_rows("verbs.csv").map(|row| row[0]).collect());
     WORDS.contains(word)
 }
 

@@ -109,6 +109,15 @@ impl Row<'_> {
                 let reach = precision::reported_reach(cell, value, scaled);
                 Interval::closed(value - reach, value + reach)
             }
+            // A bound equal to the value with the other side left out says
+            // "at least" or "at most": a source's "more than 6,500" is a
+            // row of 6500 with `low` 6500.
+            (None, Some(low), None) if low == value && syntax == Syntax::Decimal => {
+                Interval::above(value, true)
+            }
+            (None, None, Some(high)) if high == value && syntax == Syntax::Decimal => {
+                Interval::below(value, true)
+            }
             (None, low, high) => Interval::closed(low.unwrap_or(value), high.unwrap_or(value)),
         };
         let (kind, value, interval, units, base) = match unit {

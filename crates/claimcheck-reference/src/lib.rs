@@ -21,7 +21,12 @@
 //!   written in the first alternative (`2` with `decades` is 20 years).
 //!   Anything else is a counted noun, folded with [`vocab::fold_noun`].
 //! - `value`, `low`, `high`: plain decimals (`6731`, `0.5`, `-3`) without
-//!   separators. `low` and `high` are optional; a missing side is the value.
+//!   separators. `low` and `high` are optional; a missing side is the
+//!   value, except that a bound equal to the value with the other side
+//!   missing leaves that side open (`6500` with `low` `6500` is at least
+//!   6,500). A value with neither bound nor tolerance, written with zeros
+//!   at the end (`13000`) or in a scale (`6.5` `million people`), is read
+//!   as a figure a source reported: within 1% and half its last digit.
 //! - `tolerance`: `50` (in the first unit) or `5%` (of the value), making
 //!   the interval value ± tolerance. Not together with `low` or `high`, and
 //!   not on dates or years.
@@ -227,6 +232,20 @@ pub enum ReferenceError {
 #[must_use]
 pub fn parse(path: &Path, bytes: &[u8]) -> (Vec<Fact>, Vec<ReferenceError>) {
     facts::facts(path, bytes)
+}
+
+/// The shape of a reference CSV that rows are appended to: its columns as
+/// its header writes them, and every id its rows hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    pub columns: Vec<String>,
+    pub ids: std::collections::HashSet<String>,
+}
+
+/// The [`Shape`] of a reference CSV; `None` when it has no header row.
+#[must_use]
+pub fn shape(bytes: &[u8]) -> Option<Shape> {
+    table::shape(bytes)
 }
 
 /// Reads and parses a file, as [`parse`] does.

@@ -82,6 +82,33 @@ pub(crate) fn read_table<T>(
     items
 }
 
+/// The columns of a table as its header writes them, and every cell of
+/// its `id` column; `None` when it has no header.
+pub(crate) fn shape(bytes: &[u8]) -> Option<crate::Shape> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+        .into_byte_records();
+    let header = records.next()?.ok()?;
+    let columns: Vec<String> = header
+        .iter()
+        .map(|name| String::from_utf8_lossy(name).trim().to_string())
+        .collect();
+    let id_at = columns
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case("id"));
+    let ids = records
+        .flatten()
+        .filter_map(|record| {
+            let cell = record.get(id_at?)?;
+            Some(String::from_utf8_lossy(cell).trim().to_string())
+        })
+        .collect();
+    Some(crate::Shape { columns, ids })
+}
+
 /// Where each known column is.
 pub(crate) struct Header {
     width: usize,

@@ -333,6 +333,14 @@ const PROBLEMS: &[(&str, &str, usize, &[&str])] = &[
         ],
     ),
     (
+        "unknown role",
+        "id,value,unit,role\na,1,wars,prediction\nb,1,wars,Forecast\n",
+        1,
+        &[
+            "ref.csv:2: column `role`: `prediction` is not a role (one of outcome, forecast, pledge, target, or empty)",
+        ],
+    ),
+    (
         "tolerance where it cannot apply",
         "id,value,low,unit,tolerance\na,1991,,year,1\nb,2022-10-02,,date,1\nc,5,4,wars,1\n",
         0,
@@ -589,4 +597,59 @@ fn a_scale_word_before_a_unit_writes_figures_in_it() {
         )
     );
     assert_eq!(count.base.interval, Interval::closed(2.8e6, 3e6));
+}
+
+#[test]
+fn a_row_says_whether_it_holds_an_outcome_or_an_expectation() {
+    use claimcheck_core::FactRole;
+    // (row under "id,value,unit,keywords,subject,role", role)
+    let cases = [
+        ("gdp,3.2,percent,growth,,", FactRole::Outcome),
+        ("gdp,3.2,percent,growth,,forecast", FactRole::Forecast),
+        ("gdp,3.2,percent,growth,,Target", FactRole::Target),
+        ("gdp,3.2,percent,growth,,outcome", FactRole::Outcome),
+        // Said by the id, the keywords or the subject.
+        ("imf-growth-forecast,3.2,percent,growth,,", FactRole::Forecast),
+        ("aid,15,million usd,pledged,,", FactRole::Pledge),
+        ("cut,42,percent,emissions,Emissions cut targeted by 2030,", FactRole::Target),
+        // The column wins.
+        ("imf-growth-forecast,3.2,percent,growth,,outcome", FactRole::Outcome),
+    ];
+    for (row, role) in cases {
+        let csv = format!("id,value,unit,keywords,subject,role\n{row}\n");
+        assert_eq!(only_fact(&csv).role, role, "{row}");
+    }
+}
+
+#[test]
+fn a_figure_in_years_that_names_an_age_is_an_age() {
+    let age = only_fact("id,value,unit,keywords\nkiptum-age,23,years,kiptum\n");
+    assert_eq!((age.kind, age.base.dimension), (Kind::Age, Dimension::Age));
+    let spelled = only_fact("id,value,unit\nkiptum,23,years old\n");
+    assert_eq!(spelled.kind, Kind::Age);
+    let duration = only_fact("id,value,unit,keywords\ncontract,5,years,contract\n");
+    assert_eq!(duration.kind, Kind::Duration);
+}
+
+#[test]
+fn round_values_are_read_as_reported_figures() {
+    // (value, unit, interval)
+    let cases = [
+        ("13000", "people", Interval::closed(12_870.0, 13_130.0)),
+        ("286", "people", Interval::exact(286.0)),
+        ("3.2", "percent", Interval::exact(3.2)),
+        ("6.5", "million people", Interval::closed(6_450_000.0, 6_550_000.0)),
+    ];
+    for (value, unit, interval) in cases {
+        let fact = only_fact(&format!("id,value,unit\nf,{value},{unit}\n"));
+        assert_eq!(fact.interval, interval, "{value} {unit}");
+    }
+    // Bounds given by the row are its own; one equal to the value, with
+    // the other side left out, leaves that side open.
+    let bounded = only_fact("id,value,low,high,unit\nf,13000,12000,14000,people\n");
+    assert_eq!(bounded.interval, Interval::closed(12_000.0, 14_000.0));
+    let at_least = only_fact("id,value,low,unit\nf,13000,13000,people\n");
+    assert_eq!(at_least.interval, Interval::above(13_000.0, true));
+    let at_most = only_fact("id,value,high,unit\nf,13000,13000,people\n");
+    assert_eq!(at_most.interval, Interval::below(13_000.0, true));
 }

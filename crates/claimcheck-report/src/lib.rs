@@ -369,33 +369,45 @@ pub fn location(document: Document<'_>, offset: usize) -> String {
     format!("{}:{line}:{column}", document.path)
 }
 
-/// Writes suggested reference rows as a reference CSV, with the place of
-/// each claim in an `x_claim` column.
+/// Writes suggested reference rows in `columns` (a reference's own, in its
+/// order), after a header row when `header`: each cell the row has for
+/// its column, the place of the claim for `x_claim`, and empty for the
+/// rest (`source`, `as_of`, a team's own `x_` columns).
 ///
 /// # Errors
 /// When the writer fails.
-pub fn write_suggestions(writer: impl Write, suggestions: &[Suggestion]) -> io::Result<()> {
+pub fn write_suggestions(
+    writer: impl Write,
+    suggestions: &[Suggestion],
+    columns: &[String],
+    header: bool,
+) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(writer);
-    csv.write_record([
-        "id", "value", "low", "high", "unit", "keywords", "subject", "source", "as_of", "x_claim",
-    ])?;
+    if header {
+        csv.write_record(columns)?;
+    }
     for row in suggestions {
         let keywords = row.keywords.join(";");
-        csv.write_record([
-            row.id.as_str(),
-            &row.value,
-            &row.low,
-            &row.high,
-            &row.unit,
-            &keywords,
-            &row.subject,
-            "",
-            "",
-            &row.claim,
-        ])?;
+        let cell = |column: &String| match column.to_lowercase().as_str() {
+            "id" => row.id.as_str(),
+            "value" => &row.value,
+            "low" => &row.low,
+            "high" => &row.high,
+            "unit" => &row.unit,
+            "keywords" => &keywords,
+            "subject" => &row.subject,
+            "x_claim" => &row.claim,
+            _ => "",
+        };
+        csv.write_record(columns.iter().map(cell))?;
     }
     csv.flush()
 }
+
+/// The columns of a new reference that suggested rows are written in.
+pub const SUGGESTED_COLUMNS: [&str; 9] = [
+    "id", "value", "low", "high", "unit", "keywords", "subject", "source", "as_of",
+];
 
 fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
