@@ -357,8 +357,7 @@ fn verify(
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
-            let assessments =
-                claimcheck_check::check(
+            let assessments = claimcheck_check::check(
                 document.source,
                 piece.text(),
                 piece.claims(),
@@ -479,7 +478,10 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
         },
         |_| Ok(()),
     )?;
-    let taken = shape.as_ref().map(|shape| shape.ids.clone()).unwrap_or_default();
+    let taken = shape
+        .as_ref()
+        .map(|shape| shape.ids.clone())
+        .unwrap_or_default();
     let suggestions = claimcheck_check::suggest::suggestions(drafts, &taken);
     claimcheck_report::write_suggestions(
         io::stdout().lock(),

@@ -24,9 +24,12 @@ pub struct FactIndex<'f> {
     /// Buckets by dimension, then by [`Measure::key`], so that a claim's
     /// bucket is found without building its measure.
     by_measure: FxHashMap<Dimension, FxHashMap<String, usize>>,
-    /// The facts that count people of any kind (passengers, Iranians,
-    /// residents, people), for claims that count people of another kind.
-    people: usize,
+    /// The facts that count people in general, for claims that count
+    /// people of a kind (passengers, Iranians, the dead).
+    people_in_general: usize,
+    /// The facts that count people of a kind, for claims that count people
+    /// in general.
+    people_of_a_kind: usize,
     /// The synonym key of people in general.
     people_key: String,
     /// Every count fact with keywords, for counts whose noun is not
@@ -118,8 +121,9 @@ pub(crate) enum MeasureFit {
     /// The claim's noun is not written: only the fact's keywords, all in
     /// its sentence, tie them.
     Unnamed,
-    /// One counts people of a kind, the other people in general
-    /// ("82 Iranians" and a fact of people).
+    /// One counts people of a kind, the other people in general ("82
+    /// Iranians" and a fact of people; "the toll rose to 20,000" and a
+    /// fact of people killed).
     Kind,
     /// The same counted noun or synonym, currency, or dimension.
     Named,
@@ -168,8 +172,8 @@ impl<'f> FactIndex<'f> {
             keywords.push(&fact.keywords, &mut vocabulary);
         }
         let people_key = synonyms.key("people");
-        let mut buckets = vec![Bucket::default(), Bucket::default(), Bucket::default()];
-        let (people, counts, money) = (0, 1, 2);
+        let mut buckets: Vec<Bucket> = (0..4).map(|_| Bucket::default()).collect();
+        let (people_in_general, people_of_a_kind, counts, money) = (0, 1, 2, 3);
         let mut by_measure: FxHashMap<Dimension, FxHashMap<String, usize>> = FxHashMap::default();
         for (position, fact) in facts.iter().enumerate() {
             let units: Vec<&str> = match fact.base.dimension {
@@ -178,9 +182,10 @@ impl<'f> FactIndex<'f> {
             };
             for unit in units {
                 let Measure { dimension, key } = Measure::of(fact.base.dimension, unit, &synonyms);
-                if dimension == Dimension::Count && (key == people_key || vocab::counts_people(&key))
-                {
-                    buckets[people].add(position, &keywords);
+                if dimension == Dimension::Count && key == people_key {
+                    buckets[people_in_general].add(position, &keywords);
+                } else if dimension == Dimension::Count && vocab::counts_people(&key) {
+                    buckets[people_of_a_kind].add(position, &keywords);
                 }
                 let next = buckets.len();
                 let bucket = *by_measure
@@ -206,7 +211,8 @@ impl<'f> FactIndex<'f> {
             synonyms,
             buckets,
             by_measure,
-            people,
+            people_in_general,
+            people_of_a_kind,
             people_key,
             counts,
             money,
@@ -255,13 +261,19 @@ impl<'f> FactIndex<'f> {
             found.push((self.counts, MeasureFit::Unnamed));
             return found;
         }
-        found.extend(self.own_bucket(claim).map(|bucket| (bucket, MeasureFit::Named)));
-        let counts_people = base.dimension == Dimension::Count
-            && self.synonyms.with_key(&base.unit, |key| {
-                key == self.people_key || vocab::counts_people(key)
+        found.extend(
+            self.own_bucket(claim)
+                .map(|bucket| (bucket, MeasureFit::Named)),
+        );
+        if base.dimension == Dimension::Count {
+            let kindred = self.synonyms.with_key(&base.unit, |key| {
+                if key == self.people_key {
+                    Some(self.people_of_a_kind)
+                } else {
+                    vocab::counts_people(key).then_some(self.people_in_general)
+                }
             });
-        if counts_people {
-            found.push((self.people, MeasureFit::Kind));
+            found.extend(kindred.map(|bucket| (bucket, MeasureFit::Kind)));
         }
         if base.dimension == Dimension::Money {
             found.push((self.money, MeasureFit::OtherCurrency));
@@ -360,7 +372,11 @@ impl<'f> FactIndex<'f> {
     /// Where each keyword group of the fact at `position` stands in the
     /// document, each group's places in order; `None` when some group has
     /// no word there.
-    pub(crate) fn group_places(&self, position: usize, words: &DocumentWords) -> Option<GroupPlaces> {
+    pub(crate) fn group_places(
+        &self,
+        position: usize,
+        words: &DocumentWords,
+    ) -> Option<GroupPlaces> {
         let mut places = GroupPlaces::default();
         for group in self.keywords.of(position) {
             let start = places.spans.len();
@@ -433,7 +449,9 @@ impl DocumentWords {
                 continue;
             }
             let Some(part) = place.part else { continue };
-            let following = self.parts.get(part as usize + 1..part as usize + phrase.len());
+            let following = self
+                .parts
+                .get(part as usize + 1..part as usize + phrase.len());
             let matches = following.is_some_and(|following| {
                 following
                     .iter()

@@ -44,9 +44,7 @@ use pathfinding::matrix::Matrix;
 use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::{
-    Assessment, Claim, Dimension, Fact, Interval, Role, Span, Verdict, vocab,
-};
+use claimcheck_core::{Assessment, Claim, Dimension, Fact, Interval, Role, Span, Verdict, vocab};
 
 pub use crate::index::FactIndex;
 use crate::index::{DocumentWords, GroupPlaces, MeasureFit, Scope};
@@ -58,6 +56,8 @@ use crate::reason::{Lost, NearMiss, Quote};
 pub const MATCHED_EXACTLY: usize = 16;
 
 /// A fact that may apply to a claim, and the evidence that it does.
+// Each flag is a piece of evidence of its own, weighed apart in `score`.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug)]
 struct Candidate<'f> {
     position: usize,
@@ -223,10 +223,10 @@ impl<'f> Finder<'_, 'f, '_> {
                     .entry(position)
                     .or_insert_with(|| self.index.group_places(position, self.words));
                 let Some(places) = places else { continue };
-                let placed: Vec<(Scope, Option<usize>)> = (0..places.len())
+                let standing: Vec<(Scope, Option<usize>)> = (0..places.len())
                     .map(|group| places.placed(group, claim))
                     .collect();
-                let scope = placed
+                let scope = standing
                     .iter()
                     .map(|(scope, _)| *scope)
                     .min()
@@ -247,8 +247,8 @@ impl<'f> Finder<'_, 'f, '_> {
                 // An amount in another currency never agrees: the same
                 // figure there is the wrong currency, another one cannot be
                 // converted.
-                let agrees =
-                    measure != MeasureFit::OtherCurrency && compare(claim, fact) == Verdict::Supported;
+                let agrees = measure != MeasureFit::OtherCurrency
+                    && compare(claim, fact) == Verdict::Supported;
                 found.push(Candidate {
                     position,
                     fact,
@@ -258,8 +258,8 @@ impl<'f> Finder<'_, 'f, '_> {
                     same_kind: fact.kind == claim.quantity.kind,
                     same_stance: fact.role.is_expected() == is_forecast,
                     agrees,
-                    groups: placed.len(),
-                    nearest: placed.into_iter().map(|(_, nearest)| nearest).collect(),
+                    groups: standing.len(),
+                    nearest: standing.into_iter().map(|(_, nearest)| nearest).collect(),
                     owned: 0,
                 });
             }
@@ -362,7 +362,11 @@ fn pair_within_sentence(
                 .collect()
         })
         .collect();
-    let mut facts: Vec<usize> = pairings.iter().flatten().map(|pairing| pairing.fact).collect();
+    let mut facts: Vec<usize> = pairings
+        .iter()
+        .flatten()
+        .map(|pairing| pairing.fact)
+        .collect();
     if facts.is_empty() {
         return;
     }
@@ -517,11 +521,10 @@ fn fit_in_context(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
         MeasureFit::Kind => 1,
         MeasureFit::Unnamed | MeasureFit::OtherCurrency => 0,
     };
-    let owned_share = if candidate.groups == 0 {
-        1024
-    } else {
-        (candidate.owned * 1024 / candidate.groups) as i64
-    };
+    // A fact without keywords owns its claim outright.
+    let owned_share = (candidate.owned * 1024)
+        .checked_div(candidate.groups)
+        .map_or(1024, |share| share as i64);
     (scope << 20)
         + (measure << 17)
         + flag(candidate.names_noun, 1 << 16)
@@ -621,9 +624,7 @@ fn assess<'f>(
     let fit = fit_in_context(&claim, kept);
     let held_elsewhere = |other: &Candidate<'f>| {
         matches.lost.iter().find_map(|(fact, _, lost)| match lost {
-            Lost::InSentence { keeper_fit } if std::ptr::eq(*fact, other.fact) => {
-                Some(*keeper_fit)
-            }
+            Lost::InSentence { keeper_fit } if std::ptr::eq(*fact, other.fact) => Some(*keeper_fit),
             _ => None,
         })
     };
@@ -636,7 +637,8 @@ fn assess<'f>(
     // What someone expects is often stated without a word that marks it
     // ("emissions must fall 42%"); only a figure the article puts as
     // expected is kept from an outcome.
-    let expected_as_plain = kept.fact.role.is_expected() && claim.role == Role::Claim && kept.owned > 0;
+    let expected_as_plain =
+        kept.fact.role.is_expected() && claim.role == Role::Claim && kept.owned > 0;
     if verdict == Verdict::Contradicted && !kept.same_stance && !expected_as_plain {
         let reason = reason::across_stances(&claim, context.source, kept.fact, quote);
         return Some(unverified(claim, reason));
@@ -684,14 +686,7 @@ fn assess<'f>(
             )
         })
         .collect();
-    let reason = reason::compared(
-        &claim,
-        text,
-        quote,
-        verdict,
-        context.document_date,
-        &others,
-    );
+    let reason = reason::compared(&claim, text, quote, verdict, context.document_date, &others);
 
     Some(Assessment {
         claim,
@@ -706,7 +701,12 @@ fn assess<'f>(
 /// is the fact's own figure in the wrong currency ("€102.5 billion" for
 /// $102.5 billion), unverified otherwise, since no rate of exchange is
 /// known.
-fn in_another_currency<'f>(claim: Claim, text: &str, fact: &'f Fact, quote: &Quote) -> Assessment<'f> {
+fn in_another_currency<'f>(
+    claim: Claim,
+    text: &str,
+    fact: &'f Fact,
+    quote: &Quote,
+) -> Assessment<'f> {
     let same_figure = claim.quantity.interval.overlaps(&fact.interval);
     let reason = reason::in_another_currency(&claim, text, fact, quote, same_figure);
     if !same_figure {

@@ -13,6 +13,7 @@
 //! article it came from.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use claimcheck_core::{
     Assessment, Kind, NounRole, Qualifier, Role, Span, Suggestion, Verdict, display, vocab,
@@ -109,7 +110,10 @@ fn draft(
     };
     let plain = |value: f64| display::plain(quantity.kind, value * factor);
     let bound = |bound: Option<f64>| bound.map(plain).unwrap_or_default();
-    let (low, high) = (quantity.interval.low_value(), quantity.interval.high_value());
+    let (low, high) = (
+        quantity.interval.low_value(),
+        quantity.interval.high_value(),
+    );
     let (value, low, high) = match (quantity.value, quantity.qualifier) {
         (Some(value), Qualifier::Exact | Qualifier::Exactly) => {
             (plain(value), String::new(), String::new())
@@ -188,7 +192,10 @@ fn draft(
 /// keywords and kept unique among themselves and the `taken` ids of the
 /// reference they are for.
 #[must_use]
-pub fn suggestions(drafts: Vec<Draft>, taken: &HashSet<String>) -> Vec<Suggestion> {
+pub fn suggestions<S: BuildHasher>(
+    drafts: Vec<Draft>,
+    taken: &HashSet<String, S>,
+) -> Vec<Suggestion> {
     let mut sentences_holding: HashMap<&str, usize> = HashMap::new();
     for draft in &drafts {
         for word in &draft.words {
@@ -202,11 +209,7 @@ pub fn suggestions(drafts: Vec<Draft>, taken: &HashSet<String>) -> Vec<Suggestio
             // A stable sort keeps the draft's order (names, then nearness)
             // among words equally rare.
             ranked.sort_by_key(|word| sentences_holding[word.as_str()]);
-            ranked
-                .into_iter()
-                .take(KEYWORDS_PER_ROW)
-                .cloned()
-                .collect()
+            ranked.into_iter().take(KEYWORDS_PER_ROW).cloned().collect()
         })
         .collect();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use claimcheck_core::{Span, Verdict};
 use claimcheck_core::vocab::Synonyms;
+use claimcheck_core::{Span, Verdict};
 
 use crate::{FactIndex, check};
 
@@ -889,18 +889,73 @@ fn a_round_figure_is_no_licence() {
     use Verdict::{Contradicted, Supported};
     // (sentence, reference row under "id,value,unit,keywords", figure, verdict)
     let cases = [
-        ("The storm killed 10 people.", "f,12,people,storm", "10", Contradicted),
-        ("The plan cost $10m.", "f,12500000,usd,plan", "$10m", Contradicted),
-        ("The storm dumped 200 mm of rain.", "f,240,mm,rain", "200 mm", Contradicted),
-        ("It was a ten-week war.", "f,44,days,war", "ten-week", Contradicted),
-        ("Russia sent 2,000 peacekeepers.", "f,1960,peacekeepers,russia", "2,000", Supported),
-        ("It was a six-week war.", "f,44,days,war", "six-week", Supported),
-        ("It rained about 220 mm.", "f,240,mm,rained", "about 220 mm", Supported),
+        (
+            "The storm killed 10 people.",
+            "f,12,people,storm",
+            "10",
+            Contradicted,
+        ),
+        (
+            "The plan cost $10m.",
+            "f,12500000,usd,plan",
+            "$10m",
+            Contradicted,
+        ),
+        (
+            "The storm dumped 200 mm of rain.",
+            "f,240,mm,rain",
+            "200 mm",
+            Contradicted,
+        ),
+        (
+            "It was a ten-week war.",
+            "f,44,days,war",
+            "ten-week",
+            Contradicted,
+        ),
+        (
+            "Russia sent 2,000 peacekeepers.",
+            "f,1960,peacekeepers,russia",
+            "2,000",
+            Supported,
+        ),
+        (
+            "It was a six-week war.",
+            "f,44,days,war",
+            "six-week",
+            Supported,
+        ),
+        (
+            "It rained about 220 mm.",
+            "f,240,mm,rained",
+            "about 220 mm",
+            Supported,
+        ),
         // A reference value is often itself a figure a source reported.
-        ("More than 13,000 people were killed.", "f,13000,people,killed", "More than 13,000", Supported),
-        ("Nearly 6.5 million fled the fighting.", "f,6500000,people,fled", "Nearly 6.5 million", Supported),
-        ("More than 14.6 million fled the fighting.", "f,14600000,people,fled", "More than 14.6 million", Supported),
-        ("More than 20,000 people were killed.", "f,13000,people,killed", "More than 20,000", Contradicted),
+        (
+            "More than 13,000 people were killed.",
+            "f,13000,people,killed",
+            "More than 13,000",
+            Supported,
+        ),
+        (
+            "Nearly 6.5 million fled the fighting.",
+            "f,6500000,people,fled",
+            "Nearly 6.5 million",
+            Supported,
+        ),
+        (
+            "More than 14.6 million fled the fighting.",
+            "f,14600000,people,fled",
+            "More than 14.6 million",
+            Supported,
+        ),
+        (
+            "More than 20,000 people were killed.",
+            "f,13000,people,killed",
+            "More than 20,000",
+            Contradicted,
+        ),
     ];
     for (sentence, row, text, verdict) in cases {
         let csv = format!("id,value,unit,keywords\n{row}\n");
@@ -990,7 +1045,10 @@ fn suggested_rows_keep_qualifiers_and_never_contradict_their_article() {
     let nearly = by_value("90");
     assert_eq!((nearly.low.as_str(), nearly.high.as_str()), ("81", "90"));
     let more_than = by_value("6500");
-    assert_eq!((more_than.low.as_str(), more_than.high.as_str()), ("6500", ""));
+    assert_eq!(
+        (more_than.low.as_str(), more_than.high.as_str()),
+        ("6500", "")
+    );
     // Keywords come from the figure's own context, never a verb of change:
     // the year the rate rose from is the earlier value's.
     assert_eq!(by_value("9.1").keywords, ["unemployment"]);
@@ -999,7 +1057,10 @@ fn suggested_rows_keep_qualifiers_and_never_contradict_their_article() {
         earlier.contains(&"2019".to_string()) && !earlier.contains(&"unemployment".to_string()),
         "{earlier:?}"
     );
-    assert!(rows.iter().all(|row| !row.keywords.iter().any(|word| word == "rose")));
+    assert!(
+        rows.iter()
+            .all(|row| !row.keywords.iter().any(|word| word == "rose"))
+    );
     // Taken as a reference, the rows support every figure they came from.
     let mut csv = String::from("id,value,low,high,unit,keywords\n");
     for row in &rows {
@@ -1021,4 +1082,20 @@ fn suggested_rows_keep_qualifiers_and_never_contradict_their_article() {
         );
         assert_eq!(verdict, Verdict::Supported, "{text} against\n{csv}");
     }
+}
+
+#[test]
+fn equal_figures_that_fit_equally_well_are_ambiguous_when_one_is_wrong() {
+    // Two figures of 1,200 fit the two counts of the border equally; one
+    // of the two is wrong, and the paragraph cannot tell which.
+    let rows = "id,value,unit,keywords\n\
+        border-agency,1200,refugees,border\n\
+        aid-groups,1500,refugees,border\n";
+    let all = verdicts_against_csv(
+        "Two counts came from the border. Officials found 1,200 refugees at one crossing and 1,200 at the other.",
+        rows,
+    );
+    let verdicts: Vec<Verdict> = all.iter().map(|(_, verdict, ..)| *verdict).collect();
+    assert!(verdicts.contains(&Verdict::Ambiguous), "{all:#?}");
+    assert!(!verdicts.contains(&Verdict::Contradicted), "{all:#?}");
 }

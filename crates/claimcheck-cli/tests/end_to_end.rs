@@ -505,19 +505,51 @@ fn suggest_proposes_rows_for_the_unverified_claims_of_the_seed_article() {
 }
 
 #[test]
-fn suggested_rows_are_a_valid_reference() {
+fn suggested_rows_append_to_their_reference_and_keep_it_valid() {
+    let reference = "data/fixtures/reference-nine-facts.csv";
     let output = claimcheck(&[
         "suggest",
         "--reference",
-        "data/fixtures/reference-non-numeric-value.csv",
-        "data",
+        reference,
+        "data/articles",
+        "data/fixtures",
     ]);
+    assert_eq!(output.status.code(), Some(0));
     let rows = stdout(&output);
+    let existing = std::fs::read_to_string(Path::new(ROOT).join(reference)).unwrap();
+    let header = existing.lines().next().unwrap();
+    assert!(
+        !rows.starts_with(header),
+        "rows to append have no header:\n{rows}"
+    );
     assert!(rows.lines().count() > 10, "{rows}");
+    let appended = format!("{existing}{rows}");
     let (facts, problems) =
-        claimcheck_reference::parse(Path::new("suggested.csv"), rows.as_bytes());
+        claimcheck_reference::parse(Path::new("appended.csv"), appended.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(facts.len(), rows.lines().count() - 1);
+    assert_eq!(
+        facts.len(),
+        existing.lines().count() - 1 + rows.lines().count()
+    );
+    // Without a reference yet, the rows start one, header first; where
+    // each claim stands goes in an x_claim column only when asked.
+    let fresh = stdout(&claimcheck(&[
+        "suggest",
+        "--reference",
+        "data/no-such-reference.csv",
+        "--claims",
+        "data/fixtures",
+    ]));
+    assert!(fresh.starts_with("id,value,low,high,unit,keywords,subject,source,as_of,x_claim\n"));
+    let refused = claimcheck(&[
+        "suggest",
+        "--reference",
+        reference,
+        "--claims",
+        "data/fixtures",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("x_claim"));
 }
 
 #[test]

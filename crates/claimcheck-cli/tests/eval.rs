@@ -72,8 +72,8 @@ fn whole_word_matches(text: &str, needle: &str) -> Vec<usize> {
 
 /// The rows of a CSV file as maps from column to cell, each with its line.
 fn rows(path: &Path) -> Vec<(usize, BTreeMap<String, String>)> {
-    let mut reader = csv::Reader::from_path(path)
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let mut reader =
+        csv::Reader::from_path(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let header: Vec<String> = reader
         .headers()
         .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
@@ -97,7 +97,13 @@ fn rows(path: &Path) -> Vec<(usize, BTreeMap<String, String>)> {
 }
 
 /// Where the `occurrence`-th whole-word `figure` of a row stands.
-fn locate(text: &str, path: &Path, line: usize, row: &BTreeMap<String, String>, column: &str) -> (usize, usize) {
+fn locate(
+    text: &str,
+    path: &Path,
+    line: usize,
+    row: &BTreeMap<String, String>,
+    column: &str,
+) -> (usize, usize) {
     let figure = &row[column];
     let occurrence: usize = row
         .get("occurrence")
@@ -117,7 +123,10 @@ fn locate(text: &str, path: &Path, line: usize, row: &BTreeMap<String, String>, 
 
 fn label_of(row: &BTreeMap<String, String>, start: usize, end: usize) -> Label {
     let verdict = row["verdict"].clone();
-    assert!(VERDICTS.contains(&verdict.as_str()), "unknown verdict `{verdict}`");
+    assert!(
+        VERDICTS.contains(&verdict.as_str()),
+        "unknown verdict `{verdict}`"
+    );
     Label {
         start,
         end,
@@ -281,7 +290,10 @@ fn score(case: &Case, judged: &[Judged]) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
     for label in &case.labels {
         let overlap = |figure: &Judged| {
-            label.end.min(figure.end).saturating_sub(label.start.max(figure.start))
+            label
+                .end
+                .min(figure.end)
+                .saturating_sub(label.start.max(figure.start))
         };
         let found = judged
             .iter()
@@ -291,9 +303,17 @@ fn score(case: &Case, judged: &[Judged]) -> Vec<Outcome> {
         let (verdict, fact, reason) = match found {
             Some((at, figure)) => {
                 used[at] = true;
-                (figure.verdict.clone(), figure.fact.clone(), figure.reason.clone())
+                (
+                    figure.verdict.clone(),
+                    figure.fact.clone(),
+                    figure.reason.clone(),
+                )
             }
-            None => ("unverified".to_string(), None, "not read as a claim".to_string()),
+            None => (
+                "unverified".to_string(),
+                None,
+                "not read as a claim".to_string(),
+            ),
         };
         let right = verdict == label.verdict;
         let miss = (!right).then(|| {
@@ -303,7 +323,10 @@ fn score(case: &Case, judged: &[Judged]) -> Vec<Outcome> {
                 line_of(&case.text, label.start),
                 &case.text[label.start..label.end],
                 label.verdict,
-                label.fact.as_ref().map_or(String::new(), |fact| format!(" [{fact}]")),
+                label
+                    .fact
+                    .as_ref()
+                    .map_or(String::new(), |fact| format!(" [{fact}]")),
                 label.note,
                 fact.map_or(String::new(), |fact| format!(" [{fact}]")),
             )
@@ -327,7 +350,10 @@ fn score(case: &Case, judged: &[Judged]) -> Vec<Outcome> {
                 line_of(&case.text, figure.start),
                 &case.text[figure.start..figure.end],
                 figure.verdict,
-                figure.fact.as_ref().map_or(String::new(), |fact| format!(" [{fact}]")),
+                figure
+                    .fact
+                    .as_ref()
+                    .map_or(String::new(), |fact| format!(" [{fact}]")),
                 figure.reason
             )),
         });
@@ -336,7 +362,11 @@ fn score(case: &Case, judged: &[Judged]) -> Vec<Outcome> {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 #[test]
@@ -357,7 +387,10 @@ fn newsroom_verdicts_meet_the_floor() {
         .trim()
         .parse()
         .expect("FLOOR holds one number");
-    let originals = cases.iter().filter(|case| !case.name.ends_with("(perturbed)")).count();
+    let originals = cases
+        .iter()
+        .filter(|case| !case.name.ends_with("(perturbed)"))
+        .count();
     let mut report = String::new();
     let _ = writeln!(
         report,
@@ -365,8 +398,14 @@ fn newsroom_verdicts_meet_the_floor() {
         cases.len() - originals,
         outcomes.len()
     );
-    let _ = writeln!(report, "verdict accuracy {accuracy:.3} (floor {floor:.3})\n");
-    let _ = writeln!(report, "| verdict | expected | found | right | precision | recall |");
+    let _ = writeln!(
+        report,
+        "verdict accuracy {accuracy:.3} (floor {floor:.3})\n"
+    );
+    let _ = writeln!(
+        report,
+        "| verdict | expected | found | right | precision | recall |"
+    );
     let _ = writeln!(report, "| --- | ---: | ---: | ---: | ---: | ---: |");
     for verdict in VERDICTS {
         let expected = outcomes.iter().filter(|o| o.expected == verdict).count();

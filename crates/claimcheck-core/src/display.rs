@@ -134,9 +134,17 @@ impl Display for Reading<'_> {
                 f.write_str(unit)?;
             }
         }
+        // Seconds in days would read as "0–0 days": the base helps only
+        // where it reads.
+        let readable = quantity
+            .base
+            .interval
+            .high_value()
+            .is_none_or(|high| high.abs() >= 1.0);
         let in_base = point.is_none()
             && matches!(quantity.kind, Kind::Duration | Kind::Measure)
-            && quantity.unit.as_deref() != Some(quantity.base.unit.as_str());
+            && quantity.unit.as_deref() != Some(quantity.base.unit.as_str())
+            && readable;
         if in_base {
             f.write_str(" (")?;
             InWords(quantity.kind, &quantity.base.interval).fmt(f)?;
@@ -149,16 +157,17 @@ impl Display for Reading<'_> {
 }
 
 /// The one value a quantity allows, if it allows one: an exact date, or a
-/// count written to the unit ("286" allows 286 and nothing else).
+/// whole count that admits no other ("286" allows 286 and nothing else, and
+/// so does "10 people").
 #[must_use]
 pub fn point_value(quantity: &Quantity) -> Option<f64> {
     let value = quantity.value?;
     let is_point =
         quantity.interval.low == quantity.interval.high && quantity.interval.low.is_some();
-    let counts_to_the_unit = quantity.kind == Kind::Count
-        && quantity.precision.is_some_and(|step| step <= 1.0)
-        && value.fract() == 0.0;
-    (is_point || counts_to_the_unit).then_some(value)
+    let only_the_whole = quantity.interval.low_value() == Some(value - 0.5)
+        && quantity.interval.high_value() == Some(value + 0.5);
+    let counts_one_value = quantity.kind == Kind::Count && only_the_whole && value.fract() == 0.0;
+    (is_point || counts_one_value).then_some(value)
 }
 
 #[cfg(test)]

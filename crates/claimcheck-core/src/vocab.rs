@@ -358,11 +358,25 @@ static UNITS: &[(&[&str], Unit)] = &[
     ),
     (
         &["per year", "times a year", "per annum"],
-        unit_of("per year", Kind::Frequency, Dimension::Frequency, 1.0, 1.0, "per year"),
+        unit_of(
+            "per year",
+            Kind::Frequency,
+            Dimension::Frequency,
+            1.0,
+            1.0,
+            "per year",
+        ),
     ),
     (
         &["times", "fold"],
-        unit_of("times", Kind::Multiple, Dimension::Multiple, 1.0, 1.0, "times"),
+        unit_of(
+            "times",
+            Kind::Multiple,
+            Dimension::Multiple,
+            1.0,
+            1.0,
+            "times",
+        ),
     ),
     (
         &["second", "seconds", "sec", "secs"],
@@ -643,14 +657,26 @@ static UNITS_BY_SPELLING: LazyLock<FxHashMap<&'static str, &'static Unit>> = Laz
 /// The language data of this module, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
 pub const LEXICON_FILES: [(&str, &str); 5] = [
-    ("lexicon/en/ages.csv", include_str!("../lexicon/en/ages.csv")),
+    (
+        "lexicon/en/ages.csv",
+        include_str!("../lexicon/en/ages.csv"),
+    ),
     (
         "lexicon/en/expectations.csv",
         include_str!("../lexicon/en/expectations.csv"),
     ),
-    ("lexicon/en/people.csv", include_str!("../lexicon/en/people.csv")),
-    ("lexicon/en/plurals.csv", include_str!("../lexicon/en/plurals.csv")),
-    ("lexicon/en/verbs.csv", include_str!("../lexicon/en/verbs.csv")),
+    (
+        "lexicon/en/people.csv",
+        include_str!("../lexicon/en/people.csv"),
+    ),
+    (
+        "lexicon/en/plurals.csv",
+        include_str!("../lexicon/en/plurals.csv"),
+    ),
+    (
+        "lexicon/en/verbs.csv",
+        include_str!("../lexicon/en/verbs.csv"),
+    ),
 ];
 
 /// The rows after the header of the lexicon file whose name ends in

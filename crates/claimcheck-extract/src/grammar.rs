@@ -579,16 +579,11 @@ impl Grammar<'_, '_> {
         if self.is_label(figure_start) {
             return None;
         }
-        if let Some(time) = currency
+        let own_reading = currency
             .is_none()
-            .then(|| {
-                self.time_taken_at(figure_start)
-                    .or_else(|| self.frequency_at(figure_start))
-                    .or_else(|| self.multiple_at(figure_start))
-            })
-            .flatten()
-        {
-            return Some(time);
+            .then(|| self.own_reading_at(figure_start));
+        if let Some(quantity) = own_reading.flatten() {
+            return Some(quantity);
         }
         let first = self.figure_at(figure_start, currency.is_some())?;
         if first.shape == Shape::Ordinal {
@@ -616,15 +611,15 @@ impl Grammar<'_, '_> {
             None => (first.amount, first.end, false),
         };
         let amount = figures::scaled(amount, currency_scale);
+        let age = || {
+            self.gives_an_age(start, figure_start, end, &amount)
+                .then(|| (AGE.to_string(), end, false))
+        };
         let unit = match (currency.is_some(), is_range) {
             (true, _) => None,
-            (false, true) => self.unit_of(end, &first, &amount),
-            (false, false) => first_unit,
+            (false, true) => self.unit_of(end, &first, &amount).or_else(age),
+            (false, false) => first_unit.or_else(age),
         };
-        let unit = unit.or_else(|| {
-            (currency.is_none() && self.gives_an_age(start, figure_start, end, &amount))
-                .then(|| (AGE.to_string(), end, false))
-        });
         // A bare four-digit figure between 1000 and 2100 is a year unless it
         // counts something ("2020 troops") or a qualifier, currency or unit
         // makes it an amount.
@@ -657,18 +652,11 @@ impl Grammar<'_, '_> {
             compound,
             ago,
         } = measured;
-        let reading = match (amount, first.shape) {
-            (Amount::Exact { value, step }, _) if ago => Reading::Ago { value, step },
-            (Amount::Exact { value, step }, Shape::Fraction) if unit_spelling.is_none() => {
-                Reading::Fraction { value, step }
-            }
-            (Amount::Exact { value, step }, _) => Reading::Figure { value, step },
-            (Amount::Between { low, high }, _) if is_range => Reading::Range { low, high },
-            (Amount::Between { low, high }, _) => Reading::Vague {
-                low: low.value,
-                high: high.value,
-            },
+        let shape = match first.shape {
+            Shape::Fraction if unit_spelling.is_none() => Shape::Fraction,
+            _ => Shape::Amount,
         };
+        let reading = reading_of(amount, shape, ago, is_range);
         let noun = self.noun_after(end, &amount, &reading, unit_spelling.as_deref(), compound);
         let is_one = first.spelled && first.end == figure_start + 1 && first.value() == Some(1.0);
         if is_one && self.one_is_a_pronoun(start, noun.is_some(), unit_spelling.is_some()) {
@@ -761,7 +749,10 @@ impl Grammar<'_, '_> {
     /// 15 and 59"), or set off by commas after a name ("Captain Yared
     /// Getachew, 29, was").
     fn gives_an_age(&self, start: usize, figure_start: usize, end: usize, amount: &Amount) -> bool {
-        if start.checked_sub(1).is_some_and(|before| self.is_word(before, "aged")) {
+        if start
+            .checked_sub(1)
+            .is_some_and(|before| self.is_word(before, "aged"))
+        {
             return true;
         }
         let a_lifetime = matches!(amount, Amount::Exact { value, step } if *step == 1.0 && (1.0..=120.0).contains(value));
@@ -775,6 +766,14 @@ impl Grammar<'_, '_> {
         a_lifetime && after_a_name && set_off
     }
 
+    /// A figure with a reading of its own: a time taken ("2:01:09"), a
+    /// frequency ("once a year") or a multiple ("tripled").
+    fn own_reading_at(&self, index: usize) -> Option<Quantity> {
+        self.time_taken_at(index)
+            .or_else(|| self.frequency_at(index))
+            .or_else(|| self.multiple_at(index))
+    }
+
     /// How often something happens, in times a year: "once a year",
     /// "twice a week", "three times a month", "once every thousand years",
     /// "a once-every-100-years flood", "a one-in-100-year event". Within
@@ -782,23 +781,23 @@ impl Grammar<'_, '_> {
     /// every 950 to 1,050.
     fn frequency_at(&self, index: usize) -> Option<Quantity> {
         // The words may be joined by hyphens: "once-every-100-years".
-        let next = |at: usize| at + 1 + usize::from(self.is_punct(at + 1, "-") && self.glued(at + 1));
-        let (times, mut at) = match self.word(index).and_then(lexicon::repetitions) {
-            Some(times) => (times, next(index)),
-            None => {
-                let figure = self.figure_at(index, false)?;
-                let times = figure.value()?;
-                let word_at = next(figure.end - 1);
-                let after = if self.is_word(word_at, "times") {
-                    next(word_at)
-                } else if self.is_word(word_at, "in") && times == 1.0 {
-                    // "one in 100 years", "a one-in-100-year flood"
-                    word_at
-                } else {
-                    return None;
-                };
-                (times, after)
-            }
+        let next =
+            |at: usize| at + 1 + usize::from(self.is_punct(at + 1, "-") && self.glued(at + 1));
+        let (times, mut at) = if let Some(times) = self.word(index).and_then(lexicon::repetitions) {
+            (times, next(index))
+        } else {
+            let figure = self.figure_at(index, false)?;
+            let times = figure.value()?;
+            let word_at = next(figure.end - 1);
+            let after = if self.is_word(word_at, "times") {
+                next(word_at)
+            } else if self.is_word(word_at, "in") && times == 1.0 {
+                // "one in 100 years", "a one-in-100-year flood"
+                word_at
+            } else {
+                return None;
+            };
+            (times, after)
         };
         let every = match self.word(at) {
             Some("a" | "an" | "per" | "each") => false,
@@ -809,13 +808,14 @@ impl Grammar<'_, '_> {
         let (period, step) = match self.figure_at(at, false).filter(|_| every) {
             Some(figure) => {
                 let period = figure.value()?;
-                at = figure.end + usize::from(self.is_punct(figure.end, "-") && self.glued(figure.end));
+                at = figure.end
+                    + usize::from(self.is_punct(figure.end, "-") && self.glued(figure.end));
                 (period, figure.step())
             }
             None => (1.0, 0.0),
         };
-        let unit = vocab::unit(self.word(at)?)
-            .filter(|unit| unit.dimension == Dimension::Duration)?;
+        let unit =
+            vocab::unit(self.word(at)?).filter(|unit| unit.dimension == Dimension::Duration)?;
         let days = unit.to_base * unit.scale;
         let reach = claimcheck_core::precision::written_reach(period, step, 1.0).min(period / 2.0);
         let per_year = |period: f64| times * vocab::DAYS_PER_YEAR / (period * days);
@@ -1317,9 +1317,10 @@ impl Grammar<'_, '_> {
     /// on board ("all 176 on board").
     fn noun_marked_after(&self, end: usize) -> Option<Noun> {
         let mut at = end;
-        while self.word(at).is_some_and(|word| {
-            lexicon::is_noun_prefix(word) || lexicon::is_auxiliary(word)
-        }) {
+        while self
+            .word(at)
+            .is_some_and(|word| lexicon::is_noun_prefix(word) || lexicon::is_auxiliary(word))
+        {
             at += 1;
         }
         let (marker, after) = self.marker_at(at)?;
@@ -1387,14 +1388,16 @@ impl Grammar<'_, '_> {
     /// 4,500" the dead.
     fn subject_noun_before(&self, start: usize) -> Option<Noun> {
         let mut at = start;
-        while let Some((lexicon::Marker::Lead, _)) = at.checked_sub(1).and_then(|before| self.marker_at(before)) {
+        while let Some((lexicon::Marker::Lead, _)) =
+            at.checked_sub(1).and_then(|before| self.marker_at(before))
+        {
             at -= 1;
         }
         let led = at < start;
         let verb = at.checked_sub(1)?;
-        let gives = self.word(verb).is_some_and(|word| {
-            lexicon::gives_a_toll(word) || lexicon::is_change_verb_form(word)
-        });
+        let gives = self
+            .word(verb)
+            .is_some_and(|word| lexicon::gives_a_toll(word) || lexicon::is_change_verb_form(word));
         if !gives && !led {
             return None;
         }
@@ -1420,14 +1423,21 @@ impl Grammar<'_, '_> {
             None => return None,
         };
         let chosen = if plural_first {
-            words.iter().rev().find(|(.., plural)| *plural).or(words.first())
+            words
+                .iter()
+                .rev()
+                .find(|(.., plural)| *plural)
+                .or(words.first())
         } else {
             words.last()
         }?;
         if chosen.1.end > self.tokens[verb].span.start {
             return None;
         }
-        let at = self.tokens.iter().position(|token| token.span == chosen.1)?;
+        let at = self
+            .tokens
+            .iter()
+            .position(|token| token.span == chosen.1)?;
         if chosen.0 == "toll" {
             return Some(self.toll_noun(at));
         }
@@ -1502,7 +1512,15 @@ impl Grammar<'_, '_> {
     /// The noun a compound describes: the head of the noun phrase after
     /// it ("a six-week war", "a 10-year development plan").
     fn modified_noun(&self, index: usize) -> Option<Noun> {
-        let (word, span, _) = self.noun_phrase(index).pop()?;
+        let words = self.noun_phrase(index);
+        // "The 23-year-old ran the race": a verb, not what the compound
+        // describes ("a six-week armed conflict" describes the conflict).
+        if let [(word, ..)] = words.as_slice() {
+            if lexicon::tense_of(word) == Some(Tense::Past) {
+                return None;
+            }
+        }
+        let (word, span, _) = words.last()?.clone();
         Some(Noun {
             word,
             span,
@@ -1562,6 +1580,21 @@ fn million_code(token: &Token<'_>) -> Option<String> {
         .then_some(code)
 }
 
+/// What an amount reads as: a time ago, a share of a whole (a fraction
+/// with no unit), one figure, a range, or a loose amount.
+fn reading_of(amount: Amount, shape: Shape, ago: bool, is_range: bool) -> Reading {
+    match (amount, shape) {
+        (Amount::Exact { value, step }, _) if ago => Reading::Ago { value, step },
+        (Amount::Exact { value, step }, Shape::Fraction) => Reading::Fraction { value, step },
+        (Amount::Exact { value, step }, _) => Reading::Figure { value, step },
+        (Amount::Between { low, high }, _) if is_range => Reading::Range { low, high },
+        (Amount::Between { low, high }, _) => Reading::Vague {
+            low: low.value,
+            high: high.value,
+        },
+    }
+}
+
 /// How an age is spelled as a unit.
 const AGE: &str = "years old";
 
@@ -1591,7 +1624,6 @@ fn is_plural_of_people(word: &str) -> bool {
 
 /// "MPs", "NGOs": capitals and a plural "s".
 fn is_acronym_plural(text: &str) -> bool {
-    text.strip_suffix('s').is_some_and(|stem| {
-        stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
-    })
+    text.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
 }

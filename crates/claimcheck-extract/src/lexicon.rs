@@ -684,7 +684,10 @@ pub(crate) fn is_auxiliary(word: &str) -> bool {
 /// The language data kept as files, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
 pub(crate) const FILES: [(&str, &str); 4] = [
-    ("lexicon/en/markers.csv", include_str!("../lexicon/en/markers.csv")),
+    (
+        "lexicon/en/markers.csv",
+        include_str!("../lexicon/en/markers.csv"),
+    ),
     (
         "lexicon/en/multiples.csv",
         include_str!("../lexicon/en/multiples.csv"),
@@ -693,7 +696,10 @@ pub(crate) const FILES: [(&str, &str); 4] = [
         "lexicon/en/repetitions.csv",
         include_str!("../lexicon/en/repetitions.csv"),
     ),
-    ("lexicon/en/timed.csv", include_str!("../lexicon/en/timed.csv")),
+    (
+        "lexicon/en/timed.csv",
+        include_str!("../lexicon/en/timed.csv"),
+    ),
 ];
 
 /// How many times a word says something happens: "once" 1, "twice" 2.

@@ -509,17 +509,25 @@ fn mask_piece(text: &mut [u8]) {
 /// 3:43 mile", "in 59:47"); never after "at", nor with "am" or "pm".
 fn is_time_taken(text: &[u8], start: usize, end: usize) -> bool {
     let written = &text[start..end];
-    if !written.iter().all(|byte| byte.is_ascii_digit() || *byte == b':') {
+    if !written
+        .iter()
+        .all(|byte| byte.is_ascii_digit() || *byte == b':')
+    {
         return false;
     }
     let before = &text[..start];
-    let word_end = before.len() - before.iter().rev().take_while(|byte| **byte == b' ').count();
+    let word_end = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|byte| **byte == b' ')
+            .count();
     let word_start = before[..word_end]
         .iter()
         .rposition(|byte| !byte.is_ascii_alphabetic())
         .map_or(0, |at| at + 1);
     let word = String::from_utf8_lossy(&before[word_start..word_end]).to_lowercase();
-    let colons = written.iter().filter(|byte| **byte == b':').count();
+    let colons = written.split(|byte| *byte == b':').count() - 1;
     word != "at" && (colons == 2 || crate::lexicon::times_a_race(&word))
 }
 

@@ -1720,9 +1720,21 @@ fn the_counted_noun_is_found_as_a_reader_finds_it() {
     // (input, figure, the noun it counts)
     let cases: &[(&str, &str, Option<&str>)] = &[
         // Demonyms and roles count people.
-        ("Some 24 million Yemenis needed aid.", "Some 24 million", Some("yemenis")),
-        ("It killed 82 Iranians and the 63 Canadians on board.", "82", Some("iranians")),
-        ("It killed 82 Iranians and the 63 Canadians on board.", "63", Some("canadians")),
+        (
+            "Some 24 million Yemenis needed aid.",
+            "Some 24 million",
+            Some("yemenis"),
+        ),
+        (
+            "It killed 82 Iranians and the 63 Canadians on board.",
+            "82",
+            Some("iranians"),
+        ),
+        (
+            "It killed 82 Iranians and the 63 Canadians on board.",
+            "63",
+            Some("canadians"),
+        ),
         ("Eight Chinese were among them.", "Eight", Some("chinese")),
         // What befell them, after the figure.
         ("The crash killed all 176 on board.", "176", Some("people")),
@@ -1734,7 +1746,11 @@ fn the_counted_noun_is_found_as_a_reader_finds_it() {
             "72",
             Some("seats"),
         ),
-        ("The AKP won 317 seats, the CHP 134 and the MHP 40.", "134", Some("seats")),
+        (
+            "The AKP won 317 seats, the CHP 134 and the MHP 40.",
+            "134",
+            Some("seats"),
+        ),
         (
             "Payrolls grew by 187,000 in August and 263,000 in September.",
             "263,000",
@@ -1743,17 +1759,37 @@ fn the_counted_noun_is_found_as_a_reader_finds_it() {
         // ... but not to what a new verb in the past did.
         ("It killed 10 people and destroyed 2,000.", "2,000", None),
         // A possessive is not the noun.
-        ("The valley's 2,300 farms were flooded.", "2,300", Some("farms")),
+        (
+            "The valley's 2,300 farms were flooded.",
+            "2,300",
+            Some("farms"),
+        ),
         // A part of what came before.
-        ("It killed 232 Palestinians, 65 of them children.", "65", Some("children")),
+        (
+            "It killed 232 Palestinians, 65 of them children.",
+            "65",
+            Some("children"),
+        ),
         // The subject of the verb that gives the figure.
-        ("The number of people killed rose to 2,901.", "2,901", Some("people")),
-        ("The population reached 59,597,300.", "59,597,300", Some("population")),
+        (
+            "The number of people killed rose to 2,901.",
+            "2,901",
+            Some("people"),
+        ),
+        (
+            "The population reached 59,597,300.",
+            "59,597,300",
+            Some("population"),
+        ),
         ("The Maui wildfire toll rises to 93.", "93", Some("deaths")),
         // Words for an amount count nothing.
         ("Payrolls showed a loss of 140,000.", "140,000", None),
         // The head of several plurals; capitals with a plural "s".
-        ("More than 300,000 measles cases were reported.", "More than 300,000", Some("cases")),
+        (
+            "More than 300,000 measles cases were reported.",
+            "More than 300,000",
+            Some("cases"),
+        ),
         ("The party lost 251 MPs.", "251", Some("mps")),
         // Plurals without an "s".
         ("It killed 300 cattle.", "300", Some("cattle")),
@@ -1774,7 +1810,13 @@ fn units_by_figure(input: &str) -> Vec<(String, Option<String>, Reading)> {
     extract(input, Format::Plain)
         .mentions
         .into_iter()
-        .map(|mention| (mention.span.of(input).to_string(), mention.unit, mention.reading))
+        .map(|mention| {
+            (
+                mention.span.of(input).to_string(),
+                mention.unit,
+                mention.reading,
+            )
+        })
         .collect()
 }
 
@@ -1782,18 +1824,58 @@ fn units_by_figure(input: &str) -> Vec<(String, Option<String>, Reading)> {
 fn ages_times_multiples_and_frequencies_read_as_such() {
     // (input, figure, unit, value when it is one figure)
     let cases: &[(&str, &str, &str, Option<f64>)] = &[
-        ("The 23-year-old took 34 seconds off.", "23-year-old", "year-old", Some(23.0)),
-        ("Captain Yared Getachew, 29, was in command.", "29", "years old", Some(29.0)),
+        (
+            "The 23-year-old took 34 seconds off.",
+            "23-year-old",
+            "year-old",
+            Some(23.0),
+        ),
+        (
+            "Captain Yared Getachew, 29, was in command.",
+            "29",
+            "years old",
+            Some(29.0),
+        ),
         ("Voters aged 65 backed it.", "65", "years old", Some(65.0)),
-        ("Kiptum finished in 2:00:35.", "2:00:35", "seconds", Some(7235.0)),
+        (
+            "Kiptum finished in 2:00:35.",
+            "2:00:35",
+            "seconds",
+            Some(7235.0),
+        ),
         ("She ran a 3:43 mile.", "3:43", "seconds", Some(223.0)),
-        ("The second half took 59:47.", "59:47", "seconds", Some(3587.0)),
-        ("Sales nearly tripled.", "nearly tripled", "times", Some(3.0)),
-        ("Profits more than doubled.", "more than doubled", "times", Some(2.0)),
+        (
+            "The second half took 59:47.",
+            "59:47",
+            "seconds",
+            Some(3587.0),
+        ),
+        (
+            "Sales nearly tripled.",
+            "nearly tripled",
+            "times",
+            Some(3.0),
+        ),
+        (
+            "Profits more than doubled.",
+            "more than doubled",
+            "times",
+            Some(2.0),
+        ),
         ("It was 2.5 times larger.", "2.5 times", "times", Some(2.5)),
         ("Floods come once a year.", "once a year", "per year", None),
-        ("It happens once every thousand years.", "once every thousand years", "per year", None),
-        ("It was a once-every-100-years flood.", "once-every-100-years", "per year", None),
+        (
+            "It happens once every thousand years.",
+            "once every thousand years",
+            "per year",
+            None,
+        ),
+        (
+            "It was a once-every-100-years flood.",
+            "once-every-100-years",
+            "per year",
+            None,
+        ),
     ];
     for (input, figure, unit, value) in cases {
         let found = units_by_figure(input);
@@ -1822,7 +1904,13 @@ fn earlier_values_and_datelines_are_marked() {
         extract(input, Format::Plain)
             .mentions
             .iter()
-            .map(|mention| (mention.span.of(input).to_string(), mention.earlier, mention.dateline))
+            .map(|mention| {
+                (
+                    mention.span.of(input).to_string(),
+                    mention.earlier,
+                    mention.dateline,
+                )
+            })
             .collect()
     };
     assert_eq!(
@@ -1831,13 +1919,19 @@ fn earlier_values_and_datelines_are_marked() {
     );
     assert_eq!(
         marked("Revenue was $91.8bn, against $84.3bn the previous year."),
-        [("$91.8bn".into(), false, false), ("$84.3bn".into(), true, false)]
+        [
+            ("$91.8bn".into(), false, false),
+            ("$84.3bn".into(), true, false)
+        ]
     );
     assert_eq!(
         marked("LONDON, June 28 — The population grew."),
         [("June 28".into(), false, true)]
     );
-    assert_eq!(marked("October 31, 2022"), [("October 31, 2022".into(), false, true)]);
+    assert_eq!(
+        marked("October 31, 2022"),
+        [("October 31, 2022".into(), false, true)]
+    );
     assert_eq!(
         marked("They met on June 28 in London."),
         [("June 28".into(), false, false)]

@@ -433,7 +433,7 @@ fn ago(mention: &Mention, value: f64, step: f64, document_date: Option<Date>) ->
                 step * unit.scale,
                 unit.scale,
             )
-                .map(|value| unit.to_base(value));
+            .map(|value| unit.to_base(value));
             // Further back is earlier, so the bounds swap.
             let interval = Interval {
                 low: days_back.high.map(|bound| claimcheck_core::Bound {

@@ -49,7 +49,13 @@ fn qualifier_intervals() {
     // (qualifier, value, step, unit step, expected)
     let cases = [
         (Exact, 2000.0, 1000.0, 1.0, Interval::closed(1900.0, 2100.0)),
-        (Exact, 6500.0, 100.0, 1.0, Interval::half_open(6450.0, 6550.0)),
+        (
+            Exact,
+            6500.0,
+            100.0,
+            1.0,
+            Interval::half_open(6450.0, 6550.0),
+        ),
         (Exact, 286.0, 1.0, 1.0, Interval::half_open(285.5, 286.5)),
         (Exact, 10.0, 10.0, 1.0, Interval::closed(9.5, 10.5)),
         (Exact, 6.0, 1.0, 1.0, Interval::half_open(5.5, 6.5)),

@@ -93,33 +93,7 @@ impl Row<'_> {
             return None;
         }
         let (id, unit, value) = (id?, unit?, value?);
-        let interval = match (tolerance, low, high) {
-            (Some(Tolerance::Absolute(t)), ..) => Interval::closed(value - t, value + t),
-            (Some(Tolerance::Relative(percent)), ..) => {
-                let t = value.abs() * percent / 100.0;
-                Interval::closed(value - t, value + t)
-            }
-            (None, None, None) if syntax == Syntax::Decimal => {
-                let scaled = matches!(
-                    unit,
-                    FactUnit::Measure(.., magnitude) | FactUnit::Count(_, magnitude)
-                        if magnitude != 1.0
-                );
-                let cell = self.cell("value").unwrap_or_default();
-                let reach = precision::reported_reach(cell, value, scaled);
-                Interval::closed(value - reach, value + reach)
-            }
-            // A bound equal to the value with the other side left out says
-            // "at least" or "at most": a source's "more than 6,500" is a
-            // row of 6500 with `low` 6500.
-            (None, Some(low), None) if low == value && syntax == Syntax::Decimal => {
-                Interval::above(value, true)
-            }
-            (None, None, Some(high)) if high == value && syntax == Syntax::Decimal => {
-                Interval::below(value, true)
-            }
-            (None, low, high) => Interval::closed(low.unwrap_or(value), high.unwrap_or(value)),
-        };
+        let interval = self.interval(value, (low, high), tolerance, syntax, &unit);
         let (kind, value, interval, units, base) = match unit {
             FactUnit::Date => {
                 let base = Base {
@@ -178,6 +152,45 @@ impl Row<'_> {
             as_of: as_of.map(str::to_owned),
             role: role?,
         })
+    }
+
+    /// The values a row allows, in its figures as written: its tolerance,
+    /// its bounds, or the value as a source reported it.
+    fn interval(
+        &self,
+        value: f64,
+        (low, high): (Option<f64>, Option<f64>),
+        tolerance: Option<Tolerance>,
+        syntax: Syntax,
+        unit: &FactUnit,
+    ) -> Interval {
+        match (tolerance, low, high) {
+            (Some(Tolerance::Absolute(t)), ..) => Interval::closed(value - t, value + t),
+            (Some(Tolerance::Relative(percent)), ..) => {
+                let t = value.abs() * percent / 100.0;
+                Interval::closed(value - t, value + t)
+            }
+            (None, None, None) if syntax == Syntax::Decimal => {
+                let scaled = matches!(
+                    unit,
+                    FactUnit::Measure(.., magnitude) | FactUnit::Count(_, magnitude)
+                        if *magnitude != 1.0
+                );
+                let cell = self.cell("value").unwrap_or_default();
+                let reach = precision::reported_reach(cell, value, scaled);
+                Interval::closed(value - reach, value + reach)
+            }
+            // A bound equal to the value with the other side left out says
+            // "at least" or "at most": a source's "more than 6,500" is a
+            // row of 6500 with `low` 6500.
+            (None, Some(low), None) if low == value && syntax == Syntax::Decimal => {
+                Interval::above(value, true)
+            }
+            (None, None, Some(high)) if high == value && syntax == Syntax::Decimal => {
+                Interval::below(value, true)
+            }
+            (None, low, high) => Interval::closed(low.unwrap_or(value), high.unwrap_or(value)),
+        }
     }
 
     fn id(&mut self, ids: &mut HashMap<String, u64>) -> Option<String> {

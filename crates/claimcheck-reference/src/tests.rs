@@ -609,11 +609,20 @@ fn a_row_says_whether_it_holds_an_outcome_or_an_expectation() {
         ("gdp,3.2,percent,growth,,Target", FactRole::Target),
         ("gdp,3.2,percent,growth,,outcome", FactRole::Outcome),
         // Said by the id, the keywords or the subject.
-        ("imf-growth-forecast,3.2,percent,growth,,", FactRole::Forecast),
+        (
+            "imf-growth-forecast,3.2,percent,growth,,",
+            FactRole::Forecast,
+        ),
         ("aid,15,million usd,pledged,,", FactRole::Pledge),
-        ("cut,42,percent,emissions,Emissions cut targeted by 2030,", FactRole::Target),
+        (
+            "cut,42,percent,emissions,Emissions cut targeted by 2030,",
+            FactRole::Target,
+        ),
         // The column wins.
-        ("imf-growth-forecast,3.2,percent,growth,,outcome", FactRole::Outcome),
+        (
+            "imf-growth-forecast,3.2,percent,growth,,outcome",
+            FactRole::Outcome,
+        ),
     ];
     for (row, role) in cases {
         let csv = format!("id,value,unit,keywords,subject,role\n{row}\n");
@@ -638,7 +647,11 @@ fn round_values_are_read_as_reported_figures() {
         ("13000", "people", Interval::closed(12_870.0, 13_130.0)),
         ("286", "people", Interval::exact(286.0)),
         ("3.2", "percent", Interval::exact(3.2)),
-        ("6.5", "million people", Interval::closed(6_450_000.0, 6_550_000.0)),
+        (
+            "6.5",
+            "million people",
+            Interval::closed(6_450_000.0, 6_550_000.0),
+        ),
     ];
     for (value, unit, interval) in cases {
         let fact = only_fact(&format!("id,value,unit\nf,{value},{unit}\n"));

@@ -194,8 +194,8 @@ impl Grammar<'_, '_> {
             token.kind != TokenKind::Figure
                 && (token.kind != TokenKind::Word || token.is_capitalized())
         });
-        let alone = end == self.tokens.len()
-            || (end + 1 == self.tokens.len() && self.is_punct(end, "."));
+        let alone =
+            end == self.tokens.len() || (end + 1 == self.tokens.len() && self.is_punct(end, "."));
         let dash = self
             .token(end)
             .is_some_and(|token| matches!(token.text, "—" | "–" | "-" | "--"));
