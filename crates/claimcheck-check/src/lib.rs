@@ -495,7 +495,9 @@ fn count_owned_groups(matches: &mut [Matches<'_>]) {
     }
 }
 
-/// How well a candidate fits its claim, all evidence weighed: each piece
+/// How well a candidate fits its claim, all evidence weighed (a
+/// difference before a level for a figure that is one, and the reverse):
+/// each piece
 /// outweighs all those after it together, so that where the keywords
 /// stand comes first and the bytes between them last.
 fn score(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
@@ -505,7 +507,7 @@ fn score(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
 }
 
 /// The value that agrees outweighs what comes after it in [`score`].
-const AGREES: i64 = 1 << 13;
+const AGREES: i64 = 1 << 14;
 
 /// The score of a candidate without its value and distance: candidates
 /// equal in it fit the claim's context equally.
@@ -525,11 +527,12 @@ fn fit_in_context(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
     let owned_share = (candidate.owned * 1024)
         .checked_div(candidate.groups)
         .map_or(1024, |share| share as i64);
-    (scope << 20)
-        + (measure << 17)
-        + flag(candidate.names_noun, 1 << 16)
-        + flag(candidate.same_kind, 1 << 15)
-        + flag(candidate.same_stance, 1 << 14)
+    (scope << 22)
+        + (measure << 19)
+        + flag(candidate.names_noun, 1 << 18)
+        + flag(candidate.same_kind, 1 << 17)
+        + flag(candidate.same_stance, 1 << 16)
+        + flag(claim.relative == candidate.fact.relative, 1 << 15)
         + flag(claim.role != Role::Context, 1 << 12)
         + flag(!claim.earlier, 1 << 11)
         + owned_share
@@ -630,6 +633,17 @@ fn assess<'f>(
     };
     // Agreement is itself evidence that a figure is about a fact; to rule
     // one out, the figure must be tied to the fact by its own words.
+    if verdict == Verdict::Contradicted
+        && far_apart(&claim, kept.fact)
+        && std::env::var_os("NOFAR").is_none()
+    {
+        let reason = reason::far_apart(kept.fact, quote);
+        return Some(unverified(claim, reason));
+    }
+    if verdict == Verdict::Contradicted && claim.relative && !kept.fact.relative {
+        let reason = reason::relative(kept.fact, quote);
+        return Some(unverified(claim, reason));
+    }
     if verdict == Verdict::Contradicted && !kept.ties_closely() {
         let reason = reason::loosely_tied(kept.fact, quote, kept.measure == MeasureFit::Kind);
         return Some(unverified(claim, reason));
@@ -772,6 +786,37 @@ fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f
         missing: &fact.keywords[group],
         others: others.len(),
     })
+}
+
+/// How many times larger than a fact a figure may be, or smaller, and
+/// still be a wrong account of it rather than a figure of something else.
+const TIMES_APART: f64 = 100.0;
+
+/// Whether a figure is so far from a fact that it is about something
+/// else: more than [`TIMES_APART`] over or under it, unless it is the
+/// fact's own digits at another scale ("$2.6 million" for $2.6 billion),
+/// a slip of scale.
+fn far_apart(claim: &Claim, fact: &Fact) -> bool {
+    let middle = |interval: &Interval| match (interval.low_value(), interval.high_value()) {
+        (Some(low), Some(high)) => Some(f64::midpoint(low, high).abs()),
+        (Some(bound), None) | (None, Some(bound)) => Some(bound.abs()),
+        (None, None) => None,
+    };
+    if claim.quantity.base.dimension == Dimension::Calendar {
+        return false;
+    }
+    let (Some(written), Some(reference)) = (
+        middle(&claim.quantity.base.interval),
+        middle(&fact.base.interval),
+    ) else {
+        return false;
+    };
+    if written == 0.0 || reference == 0.0 {
+        return false;
+    }
+    let orders = (written / reference).log10().abs();
+    let a_slip_of_scale = (orders - orders.round()).abs() < 0.01;
+    orders > TIMES_APART.log10() && !a_slip_of_scale
 }
 
 fn compare(claim: &Claim, fact: &Fact) -> Verdict {

@@ -141,6 +141,24 @@ pub(crate) fn in_another_currency(
     }
 }
 
+/// For a figure many times larger or smaller than a fact, which is about
+/// something else.
+pub(crate) fn far_apart(fact: &Fact, quote: &Quote) -> String {
+    format!(
+        "{} ({}) may apply, but the figure is over a hundred times larger or smaller: it is about something else",
+        fact.id, quote.figure
+    )
+}
+
+/// For a figure relative to another (a difference, a point of
+/// comparison, a span within another) that disagrees with a fact.
+pub(crate) fn relative(fact: &Fact, quote: &Quote) -> String {
+    format!(
+        "{} ({}) may apply, but the figure is relative to another (a difference, a comparison or a span within another): a level it differs from proves nothing",
+        fact.id, quote.figure
+    )
+}
+
 /// Why a fact that applied to a claim went to another figure.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Lost {

@@ -16,6 +16,11 @@ pub struct Claim {
     /// What something changed from ("rose from 9.9% to 10.1%"): a fact
     /// that the current figure beside it also meets goes to that figure.
     pub earlier: bool,
+    /// The figure is relative to another (a difference, a point of
+    /// comparison, a span within another): it may agree with a fact of
+    /// what it measures, but a level it differs from is no proof it is
+    /// wrong.
+    pub relative: bool,
 }
 
 /// Whether a figure is there to be checked.

@@ -28,6 +28,9 @@ pub struct Fact {
     /// ISO date the figure was current.
     pub as_of: Option<String>,
     pub role: FactRole,
+    /// The figure is a difference between two others (a margin, a rise,
+    /// an anomaly), as a word of the row's id, subject or keywords says.
+    pub relative: bool,
 }
 
 /// Whether a reference figure is what happened or what someone expects.

@@ -43,6 +43,11 @@ pub struct Mention {
     /// The date opens a wire story's first line ("LONDON, June 28 —"):
     /// when the story was filed.
     pub dateline: bool,
+    /// The figure is relative to another: a difference ("$5 billion
+    /// bigger than", "11 more"), a point of comparison ("more than in
+    /// 2011", "since 2014") or a span of time within another ("the first
+    /// three days").
+    pub relative: bool,
 }
 
 /// The figure of a mention as written.

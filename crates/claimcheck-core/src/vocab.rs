@@ -656,10 +656,14 @@ static UNITS_BY_SPELLING: LazyLock<FxHashMap<&'static str, &'static Unit>> = Laz
 
 /// The language data of this module, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
-pub const LEXICON_FILES: [(&str, &str); 5] = [
+pub const LEXICON_FILES: [(&str, &str); 6] = [
     (
         "lexicon/en/ages.csv",
         include_str!("../lexicon/en/ages.csv"),
+    ),
+    (
+        "lexicon/en/differences.csv",
+        include_str!("../lexicon/en/differences.csv"),
     ),
     (
         "lexicon/en/expectations.csv",
@@ -723,6 +727,16 @@ pub fn counts_people(noun: &str) -> bool {
     });
     let keys = &*KEYS;
     with_word_key(noun, |key| keys.contains(key))
+}
+
+/// Whether a word of a reference row's id, subject or keywords says its
+/// figure is a difference between two others ("time-trial-margin",
+/// "below-1986-record", "anomaly").
+#[must_use]
+pub fn names_difference(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| lexicon_rows("differences.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
 }
 
 /// Whether a word of a reference row's id, subject or keywords says its

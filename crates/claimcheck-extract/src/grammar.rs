@@ -229,6 +229,7 @@ impl Grammar<'_, '_> {
             .flatten();
         let earlier =
             self.is_changed_from(index) || self.marked_earlier_after(end, quantity.noun.as_ref());
+        let relative = self.is_relative(index, end, quantity.noun.as_ref());
         let mention = Mention {
             span: self.span(index, end),
             sentence: self.sentence,
@@ -242,6 +243,7 @@ impl Grammar<'_, '_> {
             denied: self.denial_before(index),
             earlier,
             dateline: false,
+            relative,
         };
         Some((mention, end))
     }
@@ -281,10 +283,36 @@ impl Grammar<'_, '_> {
         mention.noun = carried;
     }
 
+    /// Whether the figure from token `start` to `end` is relative to
+    /// another: a difference ("$5 billion bigger than", "20 seconds off",
+    /// "11 more Palestinians", "a net loss of 251"), or a span of time
+    /// within another ("the first three days", "in the past 24 hours").
+    fn is_relative(&self, start: usize, end: usize, noun: Option<&Noun>) -> bool {
+        let within = start
+            .checked_sub(1)
+            .and_then(|before| self.marker_at(before))
+            .is_some_and(|(marker, _)| marker == lexicon::Marker::Within);
+        let increment = self.word(end).is_some_and(lexicon::is_noun_prefix);
+        // "a net loss of 251 MPs", "a margin of 20 seconds"
+        let of_a_difference = start.checked_sub(2).is_some_and(|head| {
+            self.is_word(head + 1, "of") && self.word(head).is_some_and(vocab::names_difference)
+        });
+        within
+            || increment
+            || of_a_difference
+            || self.marked_after(end, noun, lexicon::Marker::Difference)
+    }
+
     /// Whether a phrase after the figure ending at token `end`, or after
     /// its noun, makes it an earlier value: "7.8% a year earlier",
     /// "$13.76bn in the year-earlier period".
     fn marked_earlier_after(&self, end: usize, noun: Option<&Noun>) -> bool {
+        self.marked_after(end, noun, lexicon::Marker::Earlier)
+    }
+
+    /// Whether the phrase after the figure ending at token `end`, or after
+    /// its noun when that follows, is a `marker`.
+    fn marked_after(&self, end: usize, noun: Option<&Noun>, marker: lexicon::Marker) -> bool {
         let after_noun = noun
             .filter(|noun| noun.span.start >= self.tokens[end - 1].span.end)
             .map_or(end, |noun| {
@@ -293,10 +321,8 @@ impl Grammar<'_, '_> {
                     .take_while(|token| token.span.end <= noun.span.end)
                     .count()
             });
-        matches!(
-            self.marker_at(after_noun),
-            Some((lexicon::Marker::Earlier, _))
-        )
+        self.marker_at(after_noun)
+            .is_some_and(|(found, _)| found == marker)
     }
 
     /// The word that puts a figure ending at token `end` as a forecast from
@@ -710,15 +736,27 @@ impl Grammar<'_, '_> {
             compound,
             ago: false,
         };
-        if let (Amount::Exact { value, .. }, false) = (amount, compound) {
-            // The smaller unit sets the precision: "2 hours 30 minutes" is
-            // written to ten minutes.
-            if let Some((added, step, after)) = self.smaller_unit_after(end, &spelling) {
+        if let (Amount::Exact { mut value, .. }, false) = (amount, compound) {
+            // The smallest unit sets the precision: "2 hours 30 minutes" is
+            // written to ten minutes, "82 hours, 5 minutes and 24 seconds"
+            // to the second.
+            let size = |spelling: &str| vocab::unit(spelling).map(|unit| unit.to_base * unit.scale);
+            let mut unit = spelling.clone();
+            while let Some((added, step, after)) = self.smaller_unit_after(measured.end, &unit) {
+                // In the first unit: the last unit added to is smaller.
+                let in_first = size(&unit)
+                    .zip(size(&spelling))
+                    .map_or(1.0, |(last, first)| last / first);
+                value += added * in_first;
                 measured.amount = Amount::Exact {
-                    value: value + added,
-                    step,
+                    value,
+                    step: step * in_first,
                 };
                 measured.end = after;
+                unit = self.word(after - 1).unwrap_or_default().to_string();
+                if vocab::unit(&unit).is_none_or(|smaller| smaller.kind == Kind::Money) {
+                    break;
+                }
             }
         }
         let is_money = vocab::unit(&spelling).is_some_and(|unit| unit.kind == Kind::Money);
@@ -1154,7 +1192,8 @@ impl Grammar<'_, '_> {
     /// both in the first unit, and where it ends.
     fn smaller_unit_after(&self, index: usize, first_spelling: &str) -> Option<(f64, f64, usize)> {
         let first = vocab::unit(first_spelling)?;
-        let start = index + usize::from(self.is_word(index, "and"));
+        let comma = usize::from(self.is_punct(index, ",") && first.kind != Kind::Money);
+        let start = index + comma + usize::from(self.is_word(index + comma, "and"));
         let figure = self
             .figure_at(start, false)
             .filter(|figure| figure.shape == Shape::Amount)?;

@@ -768,6 +768,15 @@ pub(crate) enum Marker {
     /// A word between a verb and the figure it gives: "rose to", "stood
     /// at", "fell slightly to an estimated".
     Lead,
+    /// After a figure, that it is a difference: "$5 billion bigger than",
+    /// "20 seconds off".
+    Difference,
+    /// Before a year or date, that it is a point of comparison: "since
+    /// 2014", "than in 2011".
+    Comparison,
+    /// Before a length of time, that it is a span within another: "the
+    /// first three days", "the past 24 hours".
+    Within,
 }
 
 impl Marker {
@@ -779,6 +788,9 @@ impl Marker {
             "partitive" => Marker::Partitive,
             "tally" => Marker::Tally,
             "lead" => Marker::Lead,
+            "difference" => Marker::Difference,
+            "comparison" => Marker::Comparison,
+            "within" => Marker::Within,
             _ => return None,
         })
     }

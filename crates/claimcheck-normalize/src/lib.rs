@@ -132,6 +132,7 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
         quantity,
         noun: mention.noun,
         earlier: mention.earlier,
+        relative: mention.relative,
     }
 }
 

@@ -28,6 +28,7 @@ fn mention(
         denied: None,
         earlier: false,
         dateline: false,
+        relative: false,
     }
 }
 

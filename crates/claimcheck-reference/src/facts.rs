@@ -76,6 +76,9 @@ impl Row<'_> {
         let tolerance = self.tolerance(syntax);
         let keywords = self.keywords();
         let role = self.role(&keywords);
+        let relative = self
+            .row_words(&keywords)
+            .any(|word| vocab::names_difference(&word));
         let unit = unit.map(|unit| self.age_if_named(unit, &keywords));
         let as_of = self.cell("as_of");
         if let Some(cell) = as_of {
@@ -151,6 +154,7 @@ impl Row<'_> {
             source: self.cell("source").map(str::to_owned),
             as_of: as_of.map(str::to_owned),
             role: role?,
+            relative,
         })
     }
 

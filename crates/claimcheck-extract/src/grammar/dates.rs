@@ -181,8 +181,27 @@ impl Grammar<'_, '_> {
             denied: None,
             earlier: false,
             dateline: self.opens_dateline(start, end),
+            relative: self.compared_in_time(start),
         };
         (mention, end)
+    }
+
+    /// Whether a date or year starting at token `start` is a point of
+    /// comparison rather than the time of an event: "more than in 2011",
+    /// "since Somalia in 2011", "until 2016".
+    fn compared_in_time(&self, start: usize) -> bool {
+        self.tokens[start.saturating_sub(4)..start]
+            .iter()
+            .rev()
+            .take_while(|token| {
+                !(token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
+            })
+            .any(|token| {
+                matches!(
+                    lexicon::marker(&token.lower),
+                    Some(lexicon::Marker::Comparison)
+                )
+            })
     }
 
     /// Whether the date from token `start` to `end` is a dateline: on a
