@@ -44,7 +44,9 @@ use pathfinding::matrix::Matrix;
 use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
-use claimcheck_core::{Assessment, Claim, Dimension, Fact, Interval, Role, Span, Verdict, vocab};
+use claimcheck_core::{
+    Assessment, Bound, Claim, Dimension, Fact, Interval, Role, Span, Verdict, vocab,
+};
 
 pub use crate::index::FactIndex;
 use crate::index::{DocumentWords, GroupPlaces, MeasureFit, Scope};
@@ -247,8 +249,7 @@ impl<'f> Finder<'_, 'f, '_> {
                 // An amount in another currency never agrees: the same
                 // figure there is the wrong currency, another one cannot be
                 // converted.
-                let agrees = measure != MeasureFit::OtherCurrency
-                    && compare(claim, fact) == Verdict::Supported;
+                let agrees = measure != MeasureFit::OtherCurrency && agrees_nearby(claim, fact);
                 found.push(Candidate {
                     position,
                     fact,
@@ -786,6 +787,33 @@ fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f
         missing: &fact.keywords[group],
         others: others.len(),
     })
+}
+
+/// Whether a fact's value agrees with a claim near the claim's figure: a
+/// one-sided figure ("more than 13 million") agrees with everything
+/// beyond it, but it points to a fact near it, up to twice it or down to
+/// half, not to one four times as large. Only for telling facts apart;
+/// the verdict compares the whole interval.
+fn agrees_nearby(claim: &Claim, fact: &Fact) -> bool {
+    let interval = claim.quantity.base.interval;
+    let bound = |value: f64| {
+        Some(Bound {
+            value,
+            inclusive: true,
+        })
+    };
+    let nearby = match (interval.low, interval.high) {
+        (Some(low), None) => Interval {
+            low: Some(low),
+            high: bound(low.value + low.value.abs()),
+        },
+        (None, Some(high)) => Interval {
+            low: bound(high.value - high.value.abs() / 2.0),
+            high: Some(high),
+        },
+        _ => interval,
+    };
+    nearby.overlaps(&fact.base.interval)
 }
 
 /// How many times larger than a fact a figure may be, or smaller, and

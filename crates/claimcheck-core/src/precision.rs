@@ -14,8 +14,9 @@ pub const ROUND_SHARE: f64 = 0.05;
 /// figure.
 pub const APPROX_SHARE: f64 = 0.10;
 
-/// How far "just over" and "just under" reach, as a share of the figure.
-pub const JUST_SHARE: f64 = 0.05;
+/// How far "just over" and "just under" reach, as a share of the figure:
+/// "just over $1 billion" holds $1.1 billion.
+pub const JUST_SHARE: f64 = 0.10;
 
 /// How far a round value of the reference reaches, as a share of it: a
 /// reference of `13000`, taken from a source that said "more than 13,000",

@@ -612,6 +612,14 @@ impl Grammar<'_, '_> {
             return Some(quantity);
         }
         let first = self.figure_at(figure_start, currency.is_some())?;
+        // "zero-dose children", "zero-emission cars": a name, not a count.
+        let zero_compound = first.spelled
+            && first.value() == Some(0.0)
+            && self.is_punct(first.end, "-")
+            && self.glued(first.end);
+        if zero_compound {
+            return None;
+        }
         if first.shape == Shape::Ordinal {
             let value = first.value()?;
             return Some(Quantity {
@@ -1451,7 +1459,16 @@ impl Grammar<'_, '_> {
             .find(|&head| self.is_tally(head) && self.is_word(head + 1, "of"));
         let (words, plural_first) = match tally {
             Some(head) => {
-                let what = head + 2 + usize::from(self.is_word(head + 2, "the"));
+                // The first plural of what the tally counts, past words
+                // that start no noun: "the number of so-called zero-dose
+                // children, who had no shot".
+                let plural = (head + 2..verb)
+                    .take_while(|&at| {
+                        !(self.tokens[at].kind == TokenKind::Punct
+                            && lexicon::ends_clause(self.tokens[at].text))
+                    })
+                    .find(|&at| self.word(at).is_some_and(looks_plural));
+                let what = plural.unwrap_or(head + 2 + usize::from(self.is_word(head + 2, "the")));
                 (self.noun_phrase(what), true)
             }
             None if gives => {

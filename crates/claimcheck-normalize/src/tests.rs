@@ -88,11 +88,11 @@ fn qualifier_intervals() {
     assert!(nearly_ten.contains(9.0) && !nearly_ten.contains(8.0));
     let just_over = interval(JustOver, 6500.0, 100.0, 1.0);
     assert!(
-        just_over.contains(6800.0) && !just_over.contains(6500.0) && !just_over.contains(7000.0)
+        just_over.contains(7100.0) && !just_over.contains(6500.0) && !just_over.contains(7200.0)
     );
     let just_under = interval(JustUnder, 6500.0, 100.0, 1.0);
     assert!(
-        just_under.contains(6200.0) && !just_under.contains(6500.0) && !just_under.contains(6000.0)
+        just_under.contains(5900.0) && !just_under.contains(6500.0) && !just_under.contains(5800.0)
     );
 }
 
