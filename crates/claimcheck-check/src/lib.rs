@@ -45,7 +45,7 @@ use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
 use claimcheck_core::{
-    Assessment, Bound, Claim, Dimension, Fact, Interval, Role, Span, Verdict, vocab,
+    Assessment, Bound, Claim, Dimension, Fact, Interval, Kind, NounRole, Role, Span, Verdict, vocab,
 };
 
 pub use crate::index::FactIndex;
@@ -246,6 +246,16 @@ impl<'f> Finder<'_, 'f, '_> {
                         .flatten()
                         .any(|phrase| phrase == [noun])
                 });
+                // "Kipchoge, 38,": an age given after a name is that
+                // person's, and meets only the facts that name them.
+                let someone_elses_age = claim.quantity.kind == Kind::Age
+                    && claim.noun.as_ref().is_some_and(|noun| {
+                        noun.role == NounRole::Modified && noun.span.end <= claim.span.start
+                    })
+                    && !names_noun;
+                if someone_elses_age {
+                    continue;
+                }
                 // An amount in another currency never agrees: the same
                 // figure there is the wrong currency, another one cannot be
                 // converted.

@@ -229,7 +229,8 @@ impl Grammar<'_, '_> {
             .flatten();
         let earlier =
             self.is_changed_from(index) || self.marked_earlier_after(end, quantity.noun.as_ref());
-        let relative = self.is_relative(index, end, quantity.noun.as_ref());
+        let relative = self.is_relative(index, end, quantity.noun.as_ref())
+            || (matches!(quantity.reading, Reading::Years { .. }) && self.compared_in_time(index));
         let mention = Mention {
             span: self.span(index, end),
             sentence: self.sentence,
@@ -691,7 +692,11 @@ impl Grammar<'_, '_> {
             _ => Shape::Amount,
         };
         let reading = reading_of(amount, shape, ago, is_range);
-        let noun = self.noun_after(end, &amount, &reading, unit_spelling.as_deref(), compound);
+        let noun = match unit_spelling.as_deref() {
+            // "Kipchoge, 38,": the age is the named man's.
+            Some(AGE) => self.name_before(figure_start),
+            _ => self.noun_after(end, &amount, &reading, unit_spelling.as_deref(), compound),
+        };
         let is_one = first.spelled && first.end == figure_start + 1 && first.value() == Some(1.0);
         if is_one && self.one_is_a_pronoun(start, noun.is_some(), unit_spelling.is_some()) {
             return None;
@@ -802,14 +807,24 @@ impl Grammar<'_, '_> {
             return true;
         }
         let a_lifetime = matches!(amount, Amount::Exact { value, step } if *step == 1.0 && (1.0..=120.0).contains(value));
-        let after_a_name = figure_start >= 2
-            && self.is_punct(figure_start - 1, ",")
-            && self.tokens[figure_start - 2].kind == TokenKind::Word
-            && self.tokens[figure_start - 2].is_capitalized();
         let set_off = self
             .token(end)
             .is_none_or(|token| matches!(token.text, "," | ")" | ";" | "."));
-        a_lifetime && after_a_name && set_off
+        a_lifetime && set_off && self.name_before(figure_start).is_some()
+    }
+
+    /// The name a figure is set off after by a comma ("Sunak, 42,"), as
+    /// the noun its age describes.
+    fn name_before(&self, figure_start: usize) -> Option<Noun> {
+        let name = self.tokens.get(figure_start.checked_sub(2)?)?;
+        let after_a_name = self.is_punct(figure_start - 1, ",")
+            && name.kind == TokenKind::Word
+            && name.is_capitalized();
+        after_a_name.then(|| Noun {
+            word: name.lower.to_string(),
+            span: name.span,
+            role: NounRole::Modified,
+        })
     }
 
     /// A figure with a reading of its own: a time taken ("2:01:09"), a

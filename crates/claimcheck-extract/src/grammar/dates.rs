@@ -187,21 +187,18 @@ impl Grammar<'_, '_> {
     }
 
     /// Whether a date or year starting at token `start` is a point of
-    /// comparison rather than the time of an event: "more than in 2011",
-    /// "since Somalia in 2011", "until 2016".
-    fn compared_in_time(&self, start: usize) -> bool {
-        self.tokens[start.saturating_sub(4)..start]
-            .iter()
-            .rev()
-            .take_while(|token| {
-                !(token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
-            })
-            .any(|token| {
-                matches!(
-                    lexicon::marker(&token.lower),
-                    Some(lexicon::Marker::Comparison)
-                )
-            })
+    /// comparison rather than the time of an event: a word of comparison
+    /// before it in its clause ("more than in 2011", "since fighting began
+    /// in October 2023", "until 2016").
+    pub(super) fn compared_in_time(&self, start: usize) -> bool {
+        self.nearest_in_clause_before(start, |token| {
+            matches!(
+                lexicon::marker(&token.lower),
+                Some(lexicon::Marker::Comparison)
+            )
+            .then_some(())
+        })
+        .is_some()
     }
 
     /// Whether the date from token `start` to `end` is a dateline: on a
