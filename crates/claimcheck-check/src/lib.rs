@@ -45,7 +45,8 @@ use rustc_hash::FxHashMap;
 
 use claimcheck_core::calendar::Date;
 use claimcheck_core::{
-    Assessment, Bound, Claim, Dimension, Fact, Interval, Kind, NounRole, Role, Span, Verdict, vocab,
+    Assessment, Bound, Claim, Dimension, Fact, Interval, Kind, NounRole, Qualifier, Role, Span,
+    Verdict, vocab,
 };
 
 pub use crate::index::FactIndex;
@@ -857,8 +858,25 @@ fn far_apart(claim: &Claim, fact: &Fact) -> bool {
     orders > TIMES_APART.log10() && !a_slip_of_scale
 }
 
+/// Whether a claim's interval meets a fact's. A value the reference took
+/// from a source's "more than 13,000" or "nearly 6.5 million" stands for
+/// a little either side of it; but sources seldom put a toll as "fewer
+/// than" a figure, so an article's "fewer than 13,000" or "under 13,000"
+/// is held against the value itself.
 fn compare(claim: &Claim, fact: &Fact) -> Verdict {
-    if claim.quantity.base.interval.overlaps(&fact.base.interval) {
+    let below = matches!(
+        claim.quantity.qualifier,
+        Qualifier::LessThan | Qualifier::JustUnder
+    );
+    let base = fact.base.interval;
+    let reference = match (base.low_value(), base.high_value()) {
+        // The reach is even either side, so the value is its middle.
+        (Some(low), Some(high)) if fact.reported && below => {
+            Interval::exact(f64::midpoint(low, high))
+        }
+        _ => base,
+    };
+    if claim.quantity.base.interval.overlaps(&reference) {
         Verdict::Supported
     } else {
         Verdict::Contradicted

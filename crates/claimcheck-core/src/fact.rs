@@ -31,6 +31,9 @@ pub struct Fact {
     /// The figure is a difference between two others (a margin, a rise,
     /// an anomaly), as a word of the row's id, subject or keywords says.
     pub relative: bool,
+    /// The interval is the value read as a figure a source reported
+    /// (`13000` as 12,870–13,130), not bounds the row gives.
+    pub reported: bool,
 }
 
 /// Whether a reference figure is what happened or what someone expects.

@@ -96,7 +96,9 @@ impl Row<'_> {
             return None;
         }
         let (id, unit, value) = (id?, unit?, value?);
+        let stated = tolerance.is_some() || low.is_some() || high.is_some();
         let interval = self.interval(value, (low, high), tolerance, syntax, &unit);
+        let reported = !stated && interval != Interval::exact(value);
         let (kind, value, interval, units, base) = match unit {
             FactUnit::Date => {
                 let base = Base {
@@ -155,6 +157,7 @@ impl Row<'_> {
             as_of: as_of.map(str::to_owned),
             role: role?,
             relative,
+            reported,
         })
     }
 
