@@ -956,6 +956,13 @@ fn a_round_figure_is_no_licence() {
             "More than 20,000",
             Contradicted,
         ),
+        // ... but seldom of a "fewer than": that is held to the value.
+        (
+            "Fewer than 13,000 people were killed.",
+            "f,13000,people,killed",
+            "Fewer than 13,000",
+            Contradicted,
+        ),
     ];
     for (sentence, row, text, verdict) in cases {
         let csv = format!("id,value,unit,keywords\n{row}\n");
