@@ -136,9 +136,9 @@ struct Bucket {
     all: Vec<usize>,
     /// Facts without keywords, which apply wherever the measure does.
     open: Vec<usize>,
-    /// Facts by the first word of each alternative of their most selective
-    /// keyword group: a fact can apply only where its document has one.
-    by_anchor: FxHashMap<WordId, Vec<usize>>,
+    /// Facts by each word of their keywords: a fact is looked at for a
+    /// claim only when the claim's paragraph holds a word of it.
+    by_word: FxHashMap<WordId, Vec<usize>>,
 }
 
 impl Bucket {
@@ -147,15 +147,13 @@ impl Bucket {
             return;
         }
         self.all.push(position);
-        match keywords.of(position).min_by_key(ExactSizeIterator::len) {
-            None => self.open.push(position),
-            Some(anchor_group) => {
-                for phrase in anchor_group {
-                    let anchored = self.by_anchor.entry(phrase[0]).or_default();
-                    if anchored.last() != Some(&position) {
-                        anchored.push(position);
-                    }
-                }
+        if keywords.of(position).next().is_none() {
+            self.open.push(position);
+        }
+        for word in keywords.of(position).flatten().flatten() {
+            let facts = self.by_word.entry(*word).or_default();
+            if facts.last() != Some(&position) {
+                facts.push(position);
             }
         }
     }
@@ -286,7 +284,7 @@ impl<'f> FactIndex<'f> {
     pub(crate) fn may_meet_keyed_facts(&self, claim: &Claim) -> bool {
         self.buckets_of(claim)
             .iter()
-            .any(|&(bucket, _)| !self.buckets[bucket].by_anchor.is_empty())
+            .any(|&(bucket, _)| !self.buckets[bucket].by_word.is_empty())
     }
 
     /// Facts of a bucket without keywords, in file order.
@@ -294,14 +292,19 @@ impl<'f> FactIndex<'f> {
         &self.buckets[bucket].open
     }
 
-    /// Facts of a bucket with keywords whose anchor word the document
-    /// holds: each once, in file order.
-    pub(crate) fn anchored_facts(&self, bucket: usize, words: &DocumentWords) -> Vec<usize> {
+    /// Facts of a bucket with a word of their keywords in `within` of the
+    /// document: each once, in file order.
+    pub(crate) fn facts_named_in(
+        &self,
+        bucket: usize,
+        words: &DocumentWords,
+        within: Span,
+    ) -> Vec<usize> {
         let bucket = &self.buckets[bucket];
         let mut found = Vec::new();
-        for word in &words.present {
-            if let Some(anchored) = bucket.by_anchor.get(word) {
-                found.extend_from_slice(anchored);
+        for word in words.words_in(within) {
+            if let Some(facts) = bucket.by_word.get(&word) {
+                found.extend_from_slice(facts);
             }
         }
         found.sort_unstable();
@@ -336,8 +339,12 @@ impl<'f> FactIndex<'f> {
         words
             .places
             .sort_unstable_by_key(|place| (place.word, place.span.start, place.part.is_none()));
-        words.present = words.places.iter().map(|place| place.word).collect();
-        words.present.dedup();
+        words.in_order = words
+            .places
+            .iter()
+            .map(|place| (place.span.start, place.word))
+            .collect();
+        words.in_order.sort_unstable();
         words
     }
 
@@ -419,8 +426,8 @@ pub(crate) struct DocumentWords {
     parts: Vec<(Option<WordId>, Span)>,
     /// Each keyword word where it stands, in word order, then text order.
     places: Vec<Place>,
-    /// The keyword words the document holds, each once.
-    present: Vec<WordId>,
+    /// Each keyword word by where it starts, in text order.
+    in_order: Vec<(usize, WordId)>,
 }
 
 /// A keyword word where it stands: a single word or part of a compound
@@ -433,6 +440,17 @@ struct Place {
 }
 
 impl DocumentWords {
+    /// The keyword words that start inside `within`.
+    fn words_in(&self, within: Span) -> impl Iterator<Item = WordId> + '_ {
+        let from = self
+            .in_order
+            .partition_point(|(start, _)| *start < within.start);
+        self.in_order[from..]
+            .iter()
+            .take_while(move |(start, _)| *start < within.end)
+            .map(|(_, word)| *word)
+    }
+
     /// Appends where a phrase stands: a single word anywhere, whole
     /// compounds included; several words only as consecutive words.
     fn phrase_places(&self, phrase: &[WordId], found: &mut Vec<Span>) {
@@ -490,6 +508,18 @@ impl GroupPlaces {
     fn group(&self, group: usize) -> &[Span] {
         let start = if group == 0 { 0 } else { self.ends[group - 1] };
         &self.spans[start..self.ends[group]]
+    }
+
+    /// Whether every group has a word inside `outer`.
+    pub(crate) fn all_within(&self, outer: Span) -> bool {
+        (0..self.len()).all(|group| {
+            let spans = self.group(group);
+            let from = spans.partition_point(|span| span.start < outer.start);
+            spans[from..]
+                .iter()
+                .take_while(|span| span.start < outer.end)
+                .any(|span| outer.contains(*span))
+        })
     }
 
     /// How close the group stands to a claim: in its sentence (with the

@@ -128,7 +128,8 @@ pub fn check<'f>(
         index,
         words: &words,
         places: FxHashMap::default(),
-        anchored: FxHashMap::default(),
+        named_in_sentence: FxHashMap::default(),
+        whole_in_paragraph: FxHashMap::default(),
     };
     let mut matches: Vec<Matches<'f>> = claims
         .iter()
@@ -189,96 +190,179 @@ pub fn check<'f>(
 }
 
 /// Finds candidates, remembering per document where each fact's keywords
-/// stand and which facts of a bucket its words may hold.
+/// stand and which facts of a bucket each sentence and paragraph may hold.
 struct Finder<'i, 'f, 'w> {
     index: &'i FactIndex<'f>,
     words: &'w DocumentWords,
     places: FxHashMap<usize, Option<GroupPlaces>>,
-    anchored: FxHashMap<usize, Vec<usize>>,
+    /// For each bucket and sentence, the facts with a word there.
+    named_in_sentence: FxHashMap<(usize, Span), Vec<usize>>,
+    /// For each bucket and paragraph, the facts whose every keyword group
+    /// has a word there, and those without keywords.
+    whole_in_paragraph: FxHashMap<(usize, Span), Vec<usize>>,
 }
 
 impl<'f> Finder<'_, 'f, '_> {
+    /// The facts of a bucket whose every keyword group has a word in the
+    /// claim's paragraph, with those that have no keywords, in file order.
+    fn whole_in_paragraph(&mut self, bucket: usize, claim: &Claim) -> Vec<usize> {
+        let (index, words, places) = (self.index, self.words, &mut self.places);
+        self.whole_in_paragraph
+            .entry((bucket, claim.paragraph))
+            .or_insert_with(|| {
+                let mut whole: Vec<usize> = index
+                    .facts_named_in(bucket, words, claim.paragraph)
+                    .into_iter()
+                    .filter(|&position| {
+                        places
+                            .entry(position)
+                            .or_insert_with(|| index.group_places(position, words))
+                            .as_ref()
+                            .is_some_and(|places| places.all_within(claim.paragraph))
+                    })
+                    .collect();
+                whole.extend_from_slice(index.open_facts(bucket));
+                whole.sort_unstable();
+                whole
+            })
+            .clone()
+    }
+
+    /// The facts of a bucket named in the claim's sentence whose other
+    /// keywords stand only elsewhere in the article, up to one more than
+    /// [`LOOSE_FITS`].
+    fn named_only_nearby(&mut self, bucket: usize, claim: &Claim, whole: &[usize]) -> Vec<usize> {
+        let (index, words) = (self.index, self.words);
+        let named = self
+            .named_in_sentence
+            .entry((bucket, claim.sentence))
+            .or_insert_with(|| index.facts_named_in(bucket, words, claim.sentence))
+            .clone();
+        named
+            .into_iter()
+            .filter(|position| whole.binary_search(position).is_err())
+            .filter(|&position| {
+                self.places
+                    .entry(position)
+                    .or_insert_with(|| index.group_places(position, words))
+                    .is_some()
+            })
+            .take(LOOSE_FITS + 1)
+            .collect()
+    }
+
     fn candidates(&mut self, claim: &Claim) -> Vec<Candidate<'f>> {
-        let mut found: Vec<Candidate<'f>> = Vec::new();
         // A date whose year is unknown asserts nothing to check, and a
         // denied figure takes no fact from the figure asserted beside it.
         if claim.quantity.base.interval == Interval::UNBOUNDED
             || matches!(claim.role, Role::Denied { .. } | Role::Dateline)
         {
+            return Vec::new();
+        }
+        // The facts that may apply are those whole in the claim's
+        // paragraph; looking only at those keeps a long article with a
+        // large reference from testing every fact for every figure.
+        let buckets = self.index.buckets_of(claim);
+        let mut found = Vec::new();
+        for &(bucket, measure) in &buckets {
+            for position in self.whole_in_paragraph(bucket, claim) {
+                self.consider(claim, position, measure, &mut found);
+            }
+        }
+        if !found.is_empty() {
             return found;
         }
-        let noun = self.index.noun_id(claim);
-        let is_forecast = matches!(claim.role, Role::Forecast { .. });
-        for (bucket, measure) in self.index.buckets_of(claim) {
-            let open = self.index.open_facts(bucket);
-            let anchored = self
-                .anchored
-                .entry(bucket)
-                .or_insert_with(|| self.index.anchored_facts(bucket, self.words));
-            for &position in open.iter().chain(anchored.iter()) {
-                if found.iter().any(|known| known.position == position)
-                    || !durations_comparable(claim, self.index.fact(position))
-                {
-                    continue;
-                }
-                let places = self
-                    .places
-                    .entry(position)
-                    .or_insert_with(|| self.index.group_places(position, self.words));
-                let Some(places) = places else { continue };
-                let standing: Vec<(Scope, Option<usize>)> = (0..places.len())
-                    .map(|group| places.placed(group, claim))
-                    .collect();
-                let scope = standing
-                    .iter()
-                    .map(|(scope, _)| *scope)
-                    .min()
-                    .unwrap_or(Scope::Sentence);
-                // A figure whose noun is not written, and a date or year,
-                // meet a fact only through words of their own sentence.
-                let needs_sentence = measure <= MeasureFit::Unnamed || claim.role == Role::Context;
-                if needs_sentence && scope != Scope::Sentence {
-                    continue;
-                }
-                let fact = self.index.fact(position);
-                let names_noun = noun.is_some_and(|noun| {
-                    self.index
-                        .groups(position)
-                        .flatten()
-                        .any(|phrase| phrase == [noun])
-                });
-                // "Kipchoge, 38,": an age given after a name is that
-                // person's, and meets only the facts that name them.
-                let someone_elses_age = claim.quantity.kind == Kind::Age
-                    && claim.noun.as_ref().is_some_and(|noun| {
-                        noun.role == NounRole::Modified && noun.span.end <= claim.span.start
-                    })
-                    && !names_noun;
-                if someone_elses_age {
-                    continue;
-                }
-                // An amount in another currency never agrees: the same
-                // figure there is the wrong currency, another one cannot be
-                // converted.
-                let agrees = measure != MeasureFit::OtherCurrency && agrees_nearby(claim, fact);
-                found.push(Candidate {
-                    position,
-                    fact,
-                    scope,
-                    measure,
-                    names_noun,
-                    same_kind: fact.kind == claim.quantity.kind,
-                    same_stance: fact.role.is_expected() == is_forecast,
-                    agrees,
-                    groups: standing.len(),
-                    nearest: standing.into_iter().map(|(_, nearest)| nearest).collect(),
-                    owned: 0,
-                });
+        // A fact named in the sentence but whole only in the article (its
+        // place in the headline, say) may tie a figure nothing nearer does,
+        // when few such facts do: a figure that many facts fit that loosely
+        // is tied to none.
+        let mut loose = Vec::new();
+        for &(bucket, measure) in &buckets {
+            let whole = self.whole_in_paragraph(bucket, claim);
+            for position in self.named_only_nearby(bucket, claim, &whole) {
+                self.consider(claim, position, measure, &mut loose);
             }
+        }
+        if loose.len() <= LOOSE_FITS {
+            found = loose;
         }
         found
     }
+
+    /// Adds the fact at `position` to the claim's candidates, with the
+    /// evidence that it applies, unless it cannot.
+    fn consider(
+        &mut self,
+        claim: &Claim,
+        position: usize,
+        measure: MeasureFit,
+        found: &mut Vec<Candidate<'f>>,
+    ) {
+        let fact = self.index.fact(position);
+        if found.iter().any(|known| known.position == position)
+            || !durations_comparable(claim, fact)
+        {
+            return;
+        }
+        let (index, words) = (self.index, self.words);
+        let places = self
+            .places
+            .entry(position)
+            .or_insert_with(|| index.group_places(position, words));
+        let Some(places) = places else { return };
+        let standing: Vec<(Scope, Option<usize>)> = (0..places.len())
+            .map(|group| places.placed(group, claim))
+            .collect();
+        let scope = standing
+            .iter()
+            .map(|(scope, _)| *scope)
+            .min()
+            .unwrap_or(Scope::Sentence);
+        // A figure whose noun is not written, and a date or year, meet a
+        // fact only through words of their own sentence.
+        let needs_sentence = measure <= MeasureFit::Unnamed || claim.role == Role::Context;
+        if needs_sentence && scope != Scope::Sentence {
+            return;
+        }
+        let noun = self.index.noun_id(claim);
+        let names_noun = noun.is_some_and(|noun| {
+            self.index
+                .groups(position)
+                .flatten()
+                .any(|phrase| phrase == [noun])
+        });
+        // "Kipchoge, 38,": an age given after a name is that person's, and
+        // meets only the facts that name them.
+        let someone_elses_age = claim.quantity.kind == Kind::Age
+            && claim.noun.as_ref().is_some_and(|noun| {
+                noun.role == NounRole::Modified && noun.span.end <= claim.span.start
+            })
+            && !names_noun;
+        if someone_elses_age {
+            return;
+        }
+        // An amount in another currency never agrees: the same figure there
+        // is the wrong currency, another one cannot be converted.
+        let agrees = measure != MeasureFit::OtherCurrency && agrees_nearby(claim, fact);
+        found.push(Candidate {
+            position,
+            fact,
+            scope,
+            measure,
+            names_noun,
+            same_kind: fact.kind == claim.quantity.kind,
+            same_stance: fact.role.is_expected() == matches!(claim.role, Role::Forecast { .. }),
+            agrees,
+            groups: standing.len(),
+            nearest: standing.into_iter().map(|(_, nearest)| nearest).collect(),
+            owned: 0,
+        });
+    }
 }
+
+/// The most facts that may fit a figure only through words elsewhere in
+/// the article for any of them to be taken.
+const LOOSE_FITS: usize = 4;
 
 /// Whether two lengths of time are written in units near enough to be
 /// about the same thing: weeks and days, days and years, but not a race
@@ -792,10 +876,10 @@ fn near_miss<'f>(claim: &Claim, context: &Context<'_, 'f>) -> Option<NearMiss<'f
     let fact = context.index.fact(first);
     let group = context
         .index
-        .missing_group(first, context.words, context.text)?;
+        .missing_group(first, context.words, context.text);
     Some(NearMiss {
         fact,
-        missing: &fact.keywords[group],
+        missing: group.map(|group| fact.keywords[group].as_slice()),
         others: others.len(),
     })
 }

@@ -187,8 +187,9 @@ pub(crate) fn lost(fact: &Fact, keeper: &str, lost: Lost) -> String {
 #[derive(Clone, Copy)]
 pub(crate) struct NearMiss<'f> {
     pub(crate) fact: &'f Fact,
-    /// The fact's first keyword group the sentence has no word of.
-    pub(crate) missing: &'f [String],
+    /// The fact's first keyword group the article has no word of; `None`
+    /// when every group has a word somewhere, just not near the figure.
+    pub(crate) missing: Option<&'f [String]>,
     /// How many other facts measure the same.
     pub(crate) others: usize,
 }
@@ -205,11 +206,17 @@ pub(crate) fn unverified(claim: &Claim, near_miss: Option<NearMiss<'_>>) -> Stri
             1 => " (and 1 more fact)".to_string(),
             more => format!(" (and {more} more facts)"),
         };
-        return format!(
-            "no fact applies: {} measures the same but needs `{}` in the article{others}",
-            fact.id,
-            missing.join("|")
-        );
+        return match missing {
+            Some(missing) => format!(
+                "no fact applies: {} measures the same but needs `{}` in the article{others}",
+                fact.id,
+                missing.join("|")
+            ),
+            None => format!(
+                "no fact applies: {} measures the same but its keywords stand elsewhere in the article, not near this figure{others}",
+                fact.id
+            ),
+        };
     }
     format!("no reference fact for {}", measured(claim))
 }

@@ -118,6 +118,14 @@ fn draft(
         (Some(value), Qualifier::Exact | Qualifier::Exactly) => {
             (plain(value), String::new(), String::new())
         }
+        // "more than 13,000" is a row bounded on one side: how far past
+        // it the truth lies is for the source to say.
+        (Some(value), Qualifier::MoreThan | Qualifier::AtLeast) => {
+            (plain(value), bound(low), String::new())
+        }
+        (Some(value), Qualifier::UpTo | Qualifier::LessThan) => {
+            (plain(value), String::new(), bound(high))
+        }
         // "nearly 90%" is a row of 81 to 90, not of 90: a row of exactly
         // the figure would rule out what the article says.
         (Some(value), _) => (plain(value), bound(low), bound(high)),

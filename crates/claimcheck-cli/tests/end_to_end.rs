@@ -260,9 +260,9 @@ fn extract_reads_the_seed_counts() {
         (
             troops["value"].as_i64(),
             troops["low"].as_i64(),
-            troops["high"].is_null()
+            troops["high"].as_i64()
         ),
-        (Some(6500), Some(6500), true)
+        (Some(6500), Some(6500), Some(7800))
     );
     assert_eq!(
         (
@@ -321,7 +321,10 @@ fn extract_reads_the_seed_durations() {
         ),
         (Some(20), Some("years"), Some("up_to"))
     );
-    assert!(decades["low"].is_null());
+    assert_eq!(
+        (decades["low"].as_i64(), decades["high"].as_i64()),
+        (Some(0), Some(20))
+    );
     assert_eq!(mention(&records, "several decades")["kind"], "duration");
 }
 

@@ -98,6 +98,20 @@ impl Display for InWords<'_> {
         let dash = if kind == Kind::Date { " to " } else { "–" };
         let (before, value) = match (interval.low, interval.high) {
             (Some(low), Some(high)) if low.value == high.value => ("", low.value),
+            // A one-sided figure's reach: "more than 6,500 and up to 7,800",
+            // "at most 20".
+            (Some(low), Some(high)) if !low.inclusive && kind != Kind::Date => {
+                write!(f, "more than {}", show(low.value))?;
+                (" and up to ", high.value)
+            }
+            (Some(low), Some(high)) if low.value == 0.0 && kind != Kind::Date => (
+                if high.inclusive {
+                    "at most "
+                } else {
+                    "less than "
+                },
+                high.value,
+            ),
             (Some(low), Some(high)) => {
                 show(low.value).fmt(f)?;
                 (dash, high.value)

@@ -7,6 +7,9 @@ use crate::{Bound, Qualifier, Span};
 /// A mention records what the words say and nothing the reader must infer;
 /// the year missing from "Oct. 3" or the interval implied by "2,000" are left
 /// to `normalize`.
+// Each flag is a separate observation of the prose (a figure can restate,
+// be an earlier value and be relative all at once), so no enum would fit.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// The whole number phrase: qualifier, figure and any unit of measure

@@ -18,6 +18,24 @@ pub const APPROX_SHARE: f64 = 0.10;
 /// "just over $1 billion" holds $1.1 billion.
 pub const JUST_SHARE: f64 = 0.10;
 
+/// How far past its figure a one-sided figure ("more than", "at least",
+/// "up to", "fewer than") reaches, in steps of its last digit, or as a
+/// share of it, whichever is more: see [`bound_reach`].
+pub const BOUND_STEPS: f64 = 3.0;
+
+/// See [`BOUND_STEPS`].
+pub const BOUND_SHARE: f64 = 0.2;
+
+/// How far past its figure a one-sided figure reaches. A writer gives the
+/// round figure just short of the truth: "more than 6,500" holds 6,731
+/// and "more than 1,000", a milestone, holds 1,400; but the truth is not
+/// far past it, so "more than 3,400" does not hold 4,300, "more than three
+/// months" not three years, and "up to 12 months" not 12 weeks.
+#[must_use]
+pub fn bound_reach(value: f64, step: f64) -> f64 {
+    (BOUND_STEPS * step).max(BOUND_SHARE * value.abs())
+}
+
 /// How far a round value of the reference reaches, as a share of it: a
 /// reference of `13000`, taken from a source that said "more than 13,000",
 /// admits 12,870–13,130, so that the article's "more than 13,000" agrees
@@ -87,6 +105,21 @@ mod tests {
         ];
         for (value, step, unit_step, reach) in cases {
             assert_eq!(written_reach(value, step, unit_step), reach, "{value}");
+        }
+    }
+
+    #[test]
+    fn one_sided_figures_reach_a_few_steps_past_them() {
+        // (value, step, reach)
+        let cases = [
+            (6500.0, 100.0, 1300.0),
+            (3400.0, 100.0, 680.0),
+            (1000.0, 1000.0, 3000.0),
+            (21.0, 1.0, 4.2),
+            (3.0, 1.0, 3.0),
+        ];
+        for (value, step, reach) in cases {
+            assert!((bound_reach(value, step) - reach).abs() < 1e-9, "{value}");
         }
     }
 

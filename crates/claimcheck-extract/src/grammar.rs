@@ -222,7 +222,8 @@ impl Grammar<'_, '_> {
         let forecast = is_amount
             .then(|| {
                 self.nearest_in_clause_before(index, |token| {
-                    puts_as_forecast(token).then_some(token.span)
+                    (puts_as_forecast(token) && !self.compares_with_expectation(token))
+                        .then_some(token.span)
                 })
                 .or_else(|| self.forecast_after(end, quantity.noun.as_ref()))
             })
@@ -298,10 +299,18 @@ impl Grammar<'_, '_> {
         let of_a_difference = start.checked_sub(2).is_some_and(|head| {
             self.is_word(head + 1, "of") && self.word(head).is_some_and(vocab::names_difference)
         });
+        // "a $7.1 billion budget gap", "a 3% rise", "two points higher":
+        // the phrase after the figure names what it measures a difference.
+        let names_a_difference = || {
+            self.noun_phrase(end)
+                .last()
+                .is_some_and(|(word, ..)| vocab::names_difference(word))
+        };
         within
             || increment
             || of_a_difference
             || self.marked_after(end, noun, lexicon::Marker::Difference)
+            || names_a_difference()
     }
 
     /// Whether a phrase after the figure ending at token `end`, or after
@@ -324,6 +333,20 @@ impl Grammar<'_, '_> {
             });
         self.marker_at(after_noun)
             .is_some_and(|(found, _)| found == marker)
+    }
+
+    /// "stronger than expected", "worse-than-forecast", "as predicted":
+    /// the word weighs what happened against a forecast, which puts it as
+    /// fact.
+    fn compares_with_expectation(&self, token: &Token<'_>) -> bool {
+        let at = self
+            .tokens
+            .partition_point(|earlier| earlier.span.start < token.span.start);
+        let before = match at.checked_sub(1) {
+            Some(hyphen) if self.is_punct(hyphen, "-") => hyphen.checked_sub(1),
+            before => before,
+        };
+        before.is_some_and(|before| self.is_word(before, "than") || self.is_word(before, "as"))
     }
 
     /// The word that puts a figure ending at token `end` as a forecast from
@@ -613,12 +636,7 @@ impl Grammar<'_, '_> {
             return Some(quantity);
         }
         let first = self.figure_at(figure_start, currency.is_some())?;
-        // "zero-dose children", "zero-emission cars": a name, not a count.
-        let zero_compound = first.spelled
-            && first.value() == Some(0.0)
-            && self.is_punct(first.end, "-")
-            && self.glued(first.end);
-        if zero_compound {
+        if self.is_zero_compound(&first) {
             return None;
         }
         if first.shape == Shape::Ordinal {
@@ -670,7 +688,13 @@ impl Grammar<'_, '_> {
                 noun: None,
             });
         }
-        let measured = match unit {
+        let Measured {
+            amount,
+            end,
+            unit: unit_spelling,
+            compound,
+            ago,
+        } = match unit {
             Some(unit) => self.measured(amount, unit),
             None => Measured {
                 amount,
@@ -680,13 +704,6 @@ impl Grammar<'_, '_> {
                 ago: false,
             },
         };
-        let Measured {
-            amount,
-            end,
-            unit: unit_spelling,
-            compound,
-            ago,
-        } = measured;
         let shape = match first.shape {
             Shape::Fraction if unit_spelling.is_none() => Shape::Fraction,
             _ => Shape::Amount,
@@ -707,6 +724,18 @@ impl Grammar<'_, '_> {
             unit: unit_spelling,
             noun,
         })
+    }
+
+    /// "zero-dose children", "zero-emission cars": a name, not a count.
+    /// "three-nought-four" is still a number.
+    fn is_zero_compound(&self, first: &Figure) -> bool {
+        first.spelled
+            && first.value() == Some(0.0)
+            && self.is_punct(first.end, "-")
+            && self.glued(first.end)
+            && !self
+                .word(first.end + 1)
+                .is_some_and(lexicon::is_number_word)
     }
 
     /// A range whose first figure carries the unit too: "between 9% and

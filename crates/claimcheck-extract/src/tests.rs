@@ -1150,6 +1150,15 @@ fn figures_put_as_expected_or_possible_are_forecasts() {
             &[("50", Some("predicted"))],
         ),
         ("Talks may last 12 days.", &[("12 days", Some("may"))]),
+        // Weighed against a forecast, what happened is still fact.
+        (
+            "Stronger-than-expected revenue closed a $7.1 billion gap.",
+            &[("$7.1 billion", None)],
+        ),
+        (
+            "Sales rose as predicted to 4,000 units.",
+            &[("4,000", None)],
+        ),
         // The word after the figure and its noun.
         (
             "Rainfall of 300mm is forecast for Friday.",

@@ -245,7 +245,9 @@ fn amount(mention: &Mention, value: Option<f64>, step: f64, bounds: Option<Inter
 /// only 286 as a count, "6,500" is [6,450, 6,550), "2,000" is [1,900,
 /// 2,100] and "10 people" is exactly ten. Words of approximation reach
 /// [`precision::APPROX_SHARE`] of the figure either side; "nearly" and
-/// "just under" stay below the figure, "just over" above it.
+/// "just under" stay below the figure, "just over" above it. A one-sided
+/// figure reaches a few of its steps past it ([`precision::bound_reach`]):
+/// "more than 6,500" is (6,500, 7,800], "up to 12 months" [9.6, 12].
 #[must_use]
 pub fn interval(qualifier: Qualifier, value: f64, step: f64, unit_step: f64) -> Interval {
     let magnitude = value.abs();
@@ -266,10 +268,20 @@ pub fn interval(qualifier: Qualifier, value: f64, step: f64, unit_step: f64) -> 
             let reach = loose(precision::APPROX_SHARE, unit_step / 2.0);
             Interval::closed(value - reach, value + reach)
         }
-        Qualifier::MoreThan => Interval::above(value, false),
-        Qualifier::AtLeast => Interval::above(value, true),
-        Qualifier::UpTo => Interval::below(value, true),
-        Qualifier::LessThan => Interval::below(value, false),
+        Qualifier::MoreThan | Qualifier::AtLeast => Interval {
+            low: Interval::above(value, qualifier == Qualifier::AtLeast).low,
+            high: Interval::below(value + precision::bound_reach(value, step), true).high,
+        },
+        // Below a positive figure the reach stops at zero: "up to two
+        // decades" is no negative length of time.
+        Qualifier::UpTo | Qualifier::LessThan => Interval {
+            low: Interval::above(
+                (value - precision::bound_reach(value, step)).max(value.min(0.0)),
+                true,
+            )
+            .low,
+            high: Interval::below(value, qualifier == Qualifier::UpTo).high,
+        },
         Qualifier::JustOver => Interval {
             low: Interval::above(value, false).low,
             high: Interval::below(value + loose(precision::JUST_SHARE, unit_step), true).high,

@@ -70,10 +70,39 @@ fn qualifier_intervals() {
         ),
         (Approx, 300.0, 1.0, 1.0, Interval::closed(270.0, 330.0)),
         (Approx, 3.0, 1.0, 1.0, Interval::closed(2.5, 3.5)),
-        (MoreThan, 6500.0, 100.0, 1.0, Interval::above(6500.0, false)),
-        (AtLeast, 6500.0, 100.0, 1.0, Interval::above(6500.0, true)),
-        (UpTo, 20.0, 10.0, 1.0, Interval::below(20.0, true)),
-        (LessThan, 20.0, 10.0, 1.0, Interval::below(20.0, false)),
+        // One-sided figures reach a few steps past them, or a fifth.
+        (
+            MoreThan,
+            6500.0,
+            100.0,
+            1.0,
+            bounded(
+                Interval::above(6500.0, false),
+                Interval::below(7800.0, true),
+            ),
+        ),
+        (
+            AtLeast,
+            1000.0,
+            1000.0,
+            1.0,
+            bounded(Interval::above(1000.0, true), Interval::below(4000.0, true)),
+        ),
+        (
+            UpTo,
+            120.0,
+            10.0,
+            1.0,
+            bounded(Interval::above(90.0, true), Interval::below(120.0, true)),
+        ),
+        // ... but never past zero.
+        (
+            LessThan,
+            20.0,
+            10.0,
+            1.0,
+            bounded(Interval::above(0.0, true), Interval::below(20.0, false)),
+        ),
     ];
     for (qualifier, value, step, unit_step, expected) in cases {
         assert_eq!(
@@ -96,11 +125,19 @@ fn qualifier_intervals() {
     );
 }
 
+/// The low bound of `low` and the high bound of `high`.
+fn bounded(low: Interval, high: Interval) -> Interval {
+    Interval {
+        low: low.low,
+        high: high.high,
+    }
+}
+
 /// A round figure is not a licence: it stands for its value within a
 /// small share of it, and a small count for itself.
 #[test]
 fn round_figures_reach_a_small_share_of_their_value() {
-    use Qualifier::{Approx, Exact};
+    use Qualifier::{Approx, Exact, MoreThan};
     // (qualifier, value, step, unit step, truth, admitted)
     let cases = [
         (Exact, 2000.0, 1000.0, 1.0, 1960.0, true),
@@ -113,6 +150,13 @@ fn round_figures_reach_a_small_share_of_their_value() {
         // Six weeks and ten weeks, in weeks, against 44 days.
         (Exact, 6.0, 1.0, 1.0, 44.0 / 7.0, true),
         (Exact, 10.0, 10.0, 1.0, 44.0 / 7.0, false),
+        // "more than 3,400" is no account of 4,300, nor "more than three
+        // months" of three years (in months); "more than 1,000" is one of
+        // 1,400.
+        (MoreThan, 3400.0, 100.0, 1.0, 4300.0, false),
+        (MoreThan, 3.0, 1.0, 1.0, 36.0, false),
+        (MoreThan, 1000.0, 1000.0, 1.0, 1400.0, true),
+        (MoreThan, 6500.0, 100.0, 1.0, 6731.0, true),
     ];
     for (qualifier, value, step, unit_step, truth, admitted) in cases {
         assert_eq!(
@@ -195,7 +239,10 @@ fn durations_carry_days_and_decades_read_as_years() {
         (decades.value, decades.unit.as_deref()),
         (Some(20.0), Some("years"))
     );
-    assert_eq!(decades.interval, Interval::below(20.0, true));
+    assert_eq!(
+        decades.interval,
+        bounded(Interval::above(0.0, true), Interval::below(20.0, true))
+    );
 
     let several = &normalize(
         vec![mention(
