@@ -30,6 +30,10 @@ ci:
 conformance:
     cargo test -q --release --test conformance -- --nocapture
 
+# Score verdicts on the newsroom evaluation set in data/eval: accuracy, precision and recall per verdict, every miss (fails below data/eval/FLOOR)
+eval:
+    cargo test -q --release --test eval -- --nocapture
+
 # Measure throughput and memory against a plain regex scan on a generated 100 MB corpus
 bench:
     cargo bench -q --bench throughput

@@ -766,6 +766,20 @@ pub fn is_irregular_plural(word: &str) -> bool {
     WORDS.contains(word)
 }
 
+/// Whether a plural of [`is_irregular_plural`] is an adjective standing
+/// for people ("the dead", "1,700 homeless"): after another plural it
+/// describes that one ("286 people dead").
+#[must_use]
+pub fn is_adjective_plural(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        lexicon_rows("plurals.csv")
+            .filter(|row| row.get(1) == Some(&"yes"))
+            .map(|row| row[0])
+            .collect()
+    });
+    WORDS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

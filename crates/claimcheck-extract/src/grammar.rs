@@ -1341,9 +1341,14 @@ impl Grammar<'_, '_> {
         let words = self.noun_phrase(index);
         // Only a plural is counted by a figure above one: in "286 rose" the
         // word after is a verb. Of several, the last is the head ("300,000
-        // measles cases"). A share's whole may be singular ("a third of the
-        // budget").
-        let plural = words.iter().rev().find(|(.., plural)| *plural);
+        // measles cases"), unless it is an adjective describing an earlier
+        // one ("286 people dead"). A share's whole may be singular ("a
+        // third of the budget").
+        let plural = words
+            .iter()
+            .rev()
+            .find(|(word, _, plural)| *plural && !vocab::is_adjective_plural(word))
+            .or_else(|| words.iter().rev().find(|(.., plural)| *plural));
         let chosen = if singular || of_a_whole {
             plural.or(words.last())
         } else {

@@ -1800,6 +1800,11 @@ fn the_counted_noun_is_found_as_a_reader_finds_it() {
             Some("cases"),
         ),
         ("The party lost 251 MPs.", "251", Some("mps")),
+        // An adjective for people describes the plural before it, and
+        // heads only alone.
+        ("The quake left 286 people dead.", "286", Some("people")),
+        ("It left 300 homeless families.", "300", Some("families")),
+        ("The floods left 1,700 dead.", "1,700", Some("dead")),
         // Plurals without an "s".
         ("It killed 300 cattle.", "300", Some("cattle")),
         ("It hurt 12 firemen.", "12", Some("firemen")),
