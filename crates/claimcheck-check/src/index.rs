@@ -1,7 +1,7 @@
 //! The facts, compiled for matching: bucketed by what they measure, their
-//! keywords turned into numbers, and each bucket indexed by an anchor word
-//! per fact, so that a document tests only the facts its words could
-//! hold.
+//! keywords turned into numbers, and each bucket indexed by the words of
+//! each fact's anchor group, so that a paragraph tests only the facts its
+//! words could hold whole.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -136,22 +136,35 @@ struct Bucket {
     all: Vec<usize>,
     /// Facts without keywords, which apply wherever the measure does.
     open: Vec<usize>,
-    /// Facts by each word of their keywords: a fact is looked at for a
-    /// claim only when the claim's paragraph holds a word of it.
+    /// Facts by each word of their keywords, for facts named anywhere in a
+    /// sentence.
     by_word: FxHashMap<WordId, Vec<usize>>,
+    /// Facts by the first word of each phrase of their anchor group, the
+    /// group whose words the fewest facts share: a fact whole in a
+    /// paragraph has a word of every group there, so of its anchor too,
+    /// and the anchor's short lists keep a paragraph from meeting every
+    /// fact that shares a common word with it.
+    by_anchor: FxHashMap<WordId, Vec<usize>>,
 }
 
 impl Bucket {
-    fn add(&mut self, position: usize, keywords: &Keywords) {
+    fn add(&mut self, position: usize, keywords: &Keywords, anchor: Option<Phrases<'_>>) {
         if self.all.last() == Some(&position) {
             return;
         }
         self.all.push(position);
-        if keywords.of(position).next().is_none() {
+        let Some(anchor) = anchor else {
             self.open.push(position);
-        }
+            return;
+        };
         for word in keywords.of(position).flatten().flatten() {
             let facts = self.by_word.entry(*word).or_default();
+            if facts.last() != Some(&position) {
+                facts.push(position);
+            }
+        }
+        for phrase in anchor {
+            let facts = self.by_anchor.entry(phrase[0]).or_default();
             if facts.last() != Some(&position) {
                 facts.push(position);
             }
@@ -169,6 +182,28 @@ impl<'f> FactIndex<'f> {
         for fact in facts {
             keywords.push(&fact.keywords, &mut vocabulary);
         }
+        // How many facts each phrase's first word opens, to choose anchors.
+        let mut facts_opened: FxHashMap<WordId, u32> = FxHashMap::default();
+        for position in 0..facts.len() {
+            let mut firsts: Vec<WordId> = keywords
+                .of(position)
+                .flatten()
+                .map(|phrase| phrase[0])
+                .collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            for word in firsts {
+                *facts_opened.entry(word).or_default() += 1;
+            }
+        }
+        let anchor_of = |position: usize| {
+            keywords.of(position).min_by_key(|group| {
+                group
+                    .clone()
+                    .map(|phrase| facts_opened[&phrase[0]])
+                    .sum::<u32>()
+            })
+        };
         let people_key = synonyms.key("people");
         let mut buckets: Vec<Bucket> = (0..4).map(|_| Bucket::default()).collect();
         let (people_in_general, people_of_a_kind, counts, money) = (0, 1, 2, 3);
@@ -181,9 +216,9 @@ impl<'f> FactIndex<'f> {
             for unit in units {
                 let Measure { dimension, key } = Measure::of(fact.base.dimension, unit, &synonyms);
                 if dimension == Dimension::Count && key == people_key {
-                    buckets[people_in_general].add(position, &keywords);
+                    buckets[people_in_general].add(position, &keywords, anchor_of(position));
                 } else if dimension == Dimension::Count && vocab::counts_people(&key) {
-                    buckets[people_of_a_kind].add(position, &keywords);
+                    buckets[people_of_a_kind].add(position, &keywords, anchor_of(position));
                 }
                 let next = buckets.len();
                 let bucket = *by_measure
@@ -194,14 +229,15 @@ impl<'f> FactIndex<'f> {
                 if bucket == next {
                     buckets.push(Bucket::default());
                 }
-                buckets[bucket].add(position, &keywords);
+                buckets[bucket].add(position, &keywords, anchor_of(position));
             }
-            if !fact.keywords.is_empty() {
-                match fact.base.dimension {
-                    Dimension::Count => buckets[counts].add(position, &keywords),
-                    Dimension::Money => buckets[money].add(position, &keywords),
-                    _ => {}
-                }
+            let any_of_its_dimension = match fact.base.dimension {
+                Dimension::Count => Some(counts),
+                Dimension::Money => Some(money),
+                _ => None,
+            };
+            if let Some(bucket) = any_of_its_dimension.filter(|_| !fact.keywords.is_empty()) {
+                buckets[bucket].add(position, &keywords, anchor_of(position));
             }
         }
         FactIndex {
@@ -309,6 +345,37 @@ impl<'f> FactIndex<'f> {
         }
         found.sort_unstable();
         found.dedup();
+        found
+    }
+
+    /// Facts of a bucket with keywords that may be whole in `within` of
+    /// the document: their anchor group has a word there, and every group
+    /// has a phrase whose first word stands there. Each once, in file
+    /// order; whether each phrase stands whole is left to
+    /// [`GroupPlaces::all_within`].
+    pub(crate) fn facts_maybe_whole_in(
+        &self,
+        bucket: usize,
+        words: &DocumentWords,
+        within: Span,
+    ) -> Vec<usize> {
+        let bucket = &self.buckets[bucket];
+        let mut present: Vec<WordId> = words.words_in(within).collect();
+        present.sort_unstable();
+        present.dedup();
+        let mut found = Vec::new();
+        for word in &present {
+            if let Some(facts) = bucket.by_anchor.get(word) {
+                found.extend_from_slice(facts);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|&position| {
+            self.keywords
+                .of(position)
+                .all(|mut group| group.any(|phrase| present.binary_search(&phrase[0]).is_ok()))
+        });
         found
     }
 

@@ -5,7 +5,9 @@
 //! (the same counted noun or synonym, a noun counting people of some kind
 //! against a fact of people, the same currency, or the same dimension:
 //! durations meet durations, dates meet dates and years) and every keyword
-//! group of the fact has a word in the claim's document. A figure whose
+//! group of the fact has a word in the claim's paragraph; failing any
+//! such fact, a few facts named in the claim's sentence whose other words
+//! stand elsewhere in the document are loose candidates. A figure whose
 //! noun is not written ("As many as 33 million were affected") meets count
 //! facts whose every keyword group stands in its sentence.
 //!
@@ -38,6 +40,7 @@ mod sentence;
 pub mod suggest;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use pathfinding::kuhn_munkres::kuhn_munkres;
 use pathfinding::matrix::Matrix;
@@ -74,6 +77,9 @@ struct Candidate<'f> {
     /// Both of what happened, or both of what is expected.
     same_stance: bool,
     agrees: bool,
+    /// An amount in another currency with the fact's own figure ("$22.6
+    /// billion" for £22.6 billion): as good a fit as the right currency.
+    own_figure_in_another_currency: bool,
     groups: usize,
     /// For each keyword group, the bytes from the claim to its nearest
     /// word in the sentence; `None` where the group stands elsewhere.
@@ -196,22 +202,22 @@ struct Finder<'i, 'f, 'w> {
     words: &'w DocumentWords,
     places: FxHashMap<usize, Option<GroupPlaces>>,
     /// For each bucket and sentence, the facts with a word there.
-    named_in_sentence: FxHashMap<(usize, Span), Vec<usize>>,
+    named_in_sentence: FxHashMap<(usize, Span), Rc<[usize]>>,
     /// For each bucket and paragraph, the facts whose every keyword group
     /// has a word there, and those without keywords.
-    whole_in_paragraph: FxHashMap<(usize, Span), Vec<usize>>,
+    whole_in_paragraph: FxHashMap<(usize, Span), Rc<[usize]>>,
 }
 
 impl<'f> Finder<'_, 'f, '_> {
     /// The facts of a bucket whose every keyword group has a word in the
     /// claim's paragraph, with those that have no keywords, in file order.
-    fn whole_in_paragraph(&mut self, bucket: usize, claim: &Claim) -> Vec<usize> {
+    fn whole_in_paragraph(&mut self, bucket: usize, claim: &Claim) -> Rc<[usize]> {
         let (index, words, places) = (self.index, self.words, &mut self.places);
         self.whole_in_paragraph
             .entry((bucket, claim.paragraph))
             .or_insert_with(|| {
                 let mut whole: Vec<usize> = index
-                    .facts_named_in(bucket, words, claim.paragraph)
+                    .facts_maybe_whole_in(bucket, words, claim.paragraph)
                     .into_iter()
                     .filter(|&position| {
                         places
@@ -223,7 +229,7 @@ impl<'f> Finder<'_, 'f, '_> {
                     .collect();
                 whole.extend_from_slice(index.open_facts(bucket));
                 whole.sort_unstable();
-                whole
+                whole.into()
             })
             .clone()
     }
@@ -236,10 +242,11 @@ impl<'f> Finder<'_, 'f, '_> {
         let named = self
             .named_in_sentence
             .entry((bucket, claim.sentence))
-            .or_insert_with(|| index.facts_named_in(bucket, words, claim.sentence))
+            .or_insert_with(|| index.facts_named_in(bucket, words, claim.sentence).into())
             .clone();
         named
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|position| whole.binary_search(position).is_err())
             .filter(|&position| {
                 self.places
@@ -265,7 +272,7 @@ impl<'f> Finder<'_, 'f, '_> {
         let buckets = self.index.buckets_of(claim);
         let mut found = Vec::new();
         for &(bucket, measure) in &buckets {
-            for position in self.whole_in_paragraph(bucket, claim) {
+            for &position in self.whole_in_paragraph(bucket, claim).iter() {
                 self.consider(claim, position, measure, &mut found);
             }
         }
@@ -310,14 +317,14 @@ impl<'f> Finder<'_, 'f, '_> {
             .entry(position)
             .or_insert_with(|| index.group_places(position, words));
         let Some(places) = places else { return };
-        let standing: Vec<(Scope, Option<usize>)> = (0..places.len())
-            .map(|group| places.placed(group, claim))
+        let mut scope = Scope::Sentence;
+        let nearest: Vec<Option<usize>> = (0..places.len())
+            .map(|group| {
+                let (group_scope, nearest) = places.placed(group, claim);
+                scope = scope.min(group_scope);
+                nearest
+            })
             .collect();
-        let scope = standing
-            .iter()
-            .map(|(scope, _)| *scope)
-            .min()
-            .unwrap_or(Scope::Sentence);
         // A figure whose noun is not written, and a date or year, meet a
         // fact only through words of their own sentence.
         let needs_sentence = measure <= MeasureFit::Unnamed || claim.role == Role::Context;
@@ -342,8 +349,13 @@ impl<'f> Finder<'_, 'f, '_> {
             return;
         }
         // An amount in another currency never agrees: the same figure there
-        // is the wrong currency, another one cannot be converted.
-        let agrees = measure != MeasureFit::OtherCurrency && agrees_nearby(claim, fact);
+        // is the wrong currency, another one cannot be converted. But the
+        // fact's own figure in another currency is that fact, miswritten.
+        let near = agrees_nearby(claim, fact);
+        let (agrees, own_figure_in_another_currency) = match measure {
+            MeasureFit::OtherCurrency => (false, near),
+            _ => (near, false),
+        };
         found.push(Candidate {
             position,
             fact,
@@ -353,8 +365,9 @@ impl<'f> Finder<'_, 'f, '_> {
             same_kind: fact.kind == claim.quantity.kind,
             same_stance: fact.role.is_expected() == matches!(claim.role, Role::Forecast { .. }),
             agrees,
-            groups: standing.len(),
-            nearest: standing.into_iter().map(|(_, nearest)| nearest).collect(),
+            own_figure_in_another_currency,
+            groups: nearest.len(),
+            nearest,
             owned: 0,
         });
     }
@@ -616,6 +629,7 @@ fn fit_in_context(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
     };
     let measure = match candidate.measure {
         MeasureFit::Named => 2,
+        MeasureFit::OtherCurrency if candidate.own_figure_in_another_currency => 2,
         MeasureFit::Kind => 1,
         MeasureFit::Unnamed | MeasureFit::OtherCurrency => 0,
     };
@@ -729,10 +743,7 @@ fn assess<'f>(
     };
     // Agreement is itself evidence that a figure is about a fact; to rule
     // one out, the figure must be tied to the fact by its own words.
-    if verdict == Verdict::Contradicted
-        && far_apart(&claim, kept.fact)
-        && std::env::var_os("NOFAR").is_none()
-    {
+    if verdict == Verdict::Contradicted && far_apart(&claim, kept.fact) {
         let reason = reason::far_apart(kept.fact, quote);
         return Some(unverified(claim, reason));
     }

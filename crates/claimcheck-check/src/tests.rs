@@ -375,7 +375,7 @@ fn a_fact_goes_to_a_figure_of_its_own_kind_before_a_nearer_one() {
 }
 
 #[test]
-fn a_forecast_is_never_held_against_a_fact_nor_takes_one() {
+fn a_forecast_is_never_held_against_an_outcome_nor_takes_one() {
     let row = "toll,286,,,deaths|people,toll,\n";
     let all = verdicts("The toll of 286 deaths could reach 1,000.", row);
     let found: Vec<(&str, Verdict, &str)> = all
@@ -756,6 +756,22 @@ fn money_compares_across_scales() {
     assert_eq!(
         verdict_of("The aid package was worth €1.5bn.", row, "€1.5bn").0,
         Verdict::Unverified
+    );
+}
+
+/// A fact's own figure in another currency is that fact miswritten, and
+/// takes it from a figure beside it in the right currency that is about
+/// something else.
+#[test]
+fn the_facts_own_figure_in_another_currency_takes_it() {
+    let csv = "id,value,unit,keywords\nnhs,22.6,billion gbp,nhs|health\n";
+    assert_verdicts(
+        "The NHS gets $22.6 billion and housing £5 billion.",
+        csv,
+        &[
+            ("$22.6 billion", Verdict::Contradicted, Some("nhs")),
+            ("£5 billion", Verdict::Unverified, None),
+        ],
     );
 }
 

@@ -599,6 +599,10 @@ static UNITS: &[(&[&str], Unit)] = &[
         measure("mph", Dimension::Speed, 0.447_04, "m/s"),
     ),
     (
+        &["m/s", "metres per second", "meters per second"],
+        measure("m/s", Dimension::Speed, 1.0, "m/s"),
+    ),
+    (
         &["knot", "knots"],
         measure("knots", Dimension::Speed, 0.514_444, "m/s"),
     ),

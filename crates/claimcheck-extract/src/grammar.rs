@@ -1209,6 +1209,15 @@ impl Grammar<'_, '_> {
         if let Some(code) = million_code(token) {
             return Some((code, index + 1, false));
         }
+        // "81 km/h", "5m/s": a unit of two words joined by a slash.
+        if self.is_punct(index + 1, "/") && self.glued(index + 1) && self.glued(index + 2) {
+            let per = self
+                .word(index + 2)
+                .map(|per| format!("{}/{per}", token.lower));
+            if let Some(spelling) = per.filter(|spelling| vocab::unit(spelling).is_some()) {
+                return Some((spelling, index + 3, false));
+            }
+        }
         if !token.space_before {
             // Glued: "5km", "10kg"; a glued "m" that is not a magnitude is metres.
             let spelling = if token.lower == "m" && figure.magnitude.is_none() {

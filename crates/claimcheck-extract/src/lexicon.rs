@@ -284,7 +284,9 @@ pub(crate) const QUALIFIERS: &[QualifierPhrase] = &[
     (&["lower", "than"], Qualifier::LessThan),
     (&["smaller", "than"], Qualifier::LessThan),
     (&["close", "to"], Qualifier::Nearly),
-    (&["an", "estimated"], Qualifier::Approx),
+    // "an estimated 7.19 million": the source's estimate, as precise as
+    // its digits, not the writer's rounding.
+    (&["an", "estimated"], Qualifier::Exact),
     (&["an", "approximate"], Qualifier::Approx),
     (&["just", "about"], Qualifier::Approx),
     (&["exactly"], Qualifier::Exactly),
@@ -313,7 +315,7 @@ pub(crate) const QUALIFIERS: &[QualifierPhrase] = &[
     (&["approximately"], Qualifier::Approx),
     (&["approx"], Qualifier::Approx),
     (&["some"], Qualifier::Approx),
-    (&["estimated"], Qualifier::Approx),
+    (&["estimated"], Qualifier::Exact),
     (&["circa"], Qualifier::Approx),
 ];
 

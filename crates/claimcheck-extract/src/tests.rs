@@ -321,7 +321,7 @@ fn magnitudes_and_money() {
 
 #[test]
 fn number_words() {
-    use Qualifier::{Approx, Exact};
+    use Qualifier::Exact;
     let cases: &[(&str, Vec<Expected>)] = &[
         (
             "two wars",
@@ -411,11 +411,12 @@ fn number_words() {
             "one war",
             vec![expect("one", Exact, figure(1.0, 1.0), None, Some("war"))],
         ),
+        // A source's estimate is as precise as its digits.
         (
             "an estimated 300 people",
             vec![expect(
                 "an estimated 300",
-                Approx,
+                Exact,
                 figure(300.0, 100.0),
                 None,
                 Some("people"),
@@ -767,6 +768,27 @@ fn units_durations_and_compounds() {
         (
             "5 km",
             vec![expect("5 km", Exact, figure(5.0, 1.0), Some("km"), None)],
+        ),
+        // A unit of two words joined by a slash is one unit.
+        (
+            "81 km/h",
+            vec![expect(
+                "81 km/h",
+                Exact,
+                figure(81.0, 1.0),
+                Some("km/h"),
+                None,
+            )],
+        ),
+        (
+            "20m/s",
+            vec![expect(
+                "20m/s",
+                Exact,
+                figure(20.0, 10.0),
+                Some("m/s"),
+                None,
+            )],
         ),
         (
             "300 tonnes",

@@ -247,7 +247,7 @@ fn amount(mention: &Mention, value: Option<f64>, step: f64, bounds: Option<Inter
 /// [`precision::APPROX_SHARE`] of the figure either side; "nearly" and
 /// "just under" stay below the figure, "just over" above it. A one-sided
 /// figure reaches a few of its steps past it ([`precision::bound_reach`]):
-/// "more than 6,500" is (6,500, 7,800], "up to 12 months" [9.6, 12].
+/// "more than 6,500" is (6,500, 7,800], "up to 12 months" [9, 12].
 #[must_use]
 pub fn interval(qualifier: Qualifier, value: f64, step: f64, unit_step: f64) -> Interval {
     let magnitude = value.abs();
@@ -276,7 +276,10 @@ pub fn interval(qualifier: Qualifier, value: f64, step: f64, unit_step: f64) -> 
         // decades" is no negative length of time.
         Qualifier::UpTo | Qualifier::LessThan => Interval {
             low: Interval::above(
-                (value - precision::bound_reach(value, step)).max(value.min(0.0)),
+                match value - precision::bound_reach(value, step) {
+                    low if value > 0.0 => low.max(0.0),
+                    low => low,
+                },
                 true,
             )
             .low,

@@ -95,13 +95,20 @@ fn qualifier_intervals() {
             1.0,
             bounded(Interval::above(90.0, true), Interval::below(120.0, true)),
         ),
-        // ... but never past zero.
+        // ... but never past zero below a positive figure.
         (
             LessThan,
             20.0,
             10.0,
             1.0,
             bounded(Interval::above(0.0, true), Interval::below(20.0, false)),
+        ),
+        (
+            LessThan,
+            -3.0,
+            1.0,
+            1.0,
+            bounded(Interval::above(-6.0, true), Interval::below(-3.0, false)),
         ),
     ];
     for (qualifier, value, step, unit_step, expected) in cases {
