@@ -42,6 +42,8 @@ pub struct FactIndex<'f> {
     vocabulary: FxHashMap<String, WordId>,
     /// Each fact's keyword groups in numbers, in the order of `facts`.
     keywords: Keywords,
+    /// The years each fact is of, in the order of `facts`.
+    years: Vec<FactYears>,
     /// How reasons quote each fact, worked out when first needed: a run
     /// quotes only the facts its claims meet, often few of many.
     quotes: Vec<OnceLock<Quote>>,
@@ -49,6 +51,47 @@ pub struct FactIndex<'f> {
     /// text: one lookup per word, where folding the word and then looking
     /// the fold up took two.
     word_ids: ThreadLocal<RefCell<WordIds>>,
+}
+
+/// The years a fact is of: those its id, subject or keywords name
+/// ("labour-seats-2024", "fy2025"), else the year it was current in.
+#[derive(Debug)]
+struct FactYears {
+    named: Vec<i32>,
+    as_of: Option<i32>,
+}
+
+impl FactYears {
+    fn of(fact: &Fact) -> FactYears {
+        let mut named = Vec::new();
+        let words = [fact.id.as_str(), fact.subject.as_deref().unwrap_or("")];
+        let keywords = fact.keywords.iter().flatten().map(String::as_str);
+        for text in words.into_iter().chain(keywords) {
+            let runs = text.split(|c: char| !c.is_ascii_digit());
+            named.extend(
+                runs.filter(|run| run.len() == 4)
+                    .filter_map(|run| run.parse::<i32>().ok())
+                    .filter(|year| (1900..=2100).contains(year)),
+            );
+        }
+        let as_of = fact
+            .as_of
+            .as_deref()
+            .and_then(|date| date.get(..4)?.parse().ok());
+        FactYears { named, as_of }
+    }
+
+    /// Whether a figure of `year` may be the fact's: not when the year is
+    /// before every year the fact is of. A figure of the year before the
+    /// one a fact was current in is often the fact's own (a year's total
+    /// is reported in the next); a later year is often the fact's target
+    /// ("by 2030") or its period's end.
+    fn may_be_of(&self, year: i32) -> bool {
+        match self.named.iter().min() {
+            Some(&first) => year >= first,
+            None => self.as_of.is_none_or(|as_of| year >= as_of - 1),
+        }
+    }
 }
 
 /// Words as the text spells them, with the numbers of their keys.
@@ -252,6 +295,7 @@ impl<'f> FactIndex<'f> {
             money,
             vocabulary,
             keywords,
+            years: facts.iter().map(FactYears::of).collect(),
             quotes: facts.iter().map(|_| OnceLock::new()).collect(),
             word_ids: ThreadLocal::new(),
         }
@@ -259,6 +303,11 @@ impl<'f> FactIndex<'f> {
 
     pub(crate) fn fact(&self, position: usize) -> &'f Fact {
         &self.facts[position]
+    }
+
+    /// Whether the fact at `position` may be of `year`.
+    pub(crate) fn may_be_of(&self, position: usize, year: i32) -> bool {
+        self.years[position].may_be_of(year)
     }
 
     /// How reasons quote the fact at `position`.

@@ -46,7 +46,7 @@ use pathfinding::kuhn_munkres::kuhn_munkres;
 use pathfinding::matrix::Matrix;
 use rustc_hash::FxHashMap;
 
-use claimcheck_core::calendar::Date;
+use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{
     Assessment, Bound, Claim, Dimension, Fact, Interval, Kind, NounRole, Qualifier, Role, Span,
     Verdict, vocab,
@@ -186,13 +186,79 @@ pub fn check<'f>(
         index,
         document_date,
     };
+    let own_years = own_years(source, &claims, &sentences);
     let mut assessments = Vec::with_capacity(claims.len());
     let mut matches = matches.into_iter();
-    for claim in claims {
+    for (claim, own_year) in claims.into_iter().zip(own_years) {
         let claim_matches = matches.next().unwrap_or_default();
-        assessments.extend(assess(claim, &claim_matches, &context));
+        assessments.extend(assess(claim, &claim_matches, own_year, &context));
     }
     assessments
+}
+
+/// The year each claim's sentence puts it in: a year or a date within one
+/// year that stands nearer it than any other figure of the sentence ("Le
+/// Pen won 33.9% in 2017"; in "fell to 2.67% from 4.08% in 2010", the 2010
+/// is the 4.08%'s). Only a year written out counts ("in April" takes
+/// its year from the article's date, which may be wrong); a year a period
+/// starts in ("the biggest rise since 1993") puts the figure in no year,
+/// nor does any year an age, which is the person's when written.
+fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<Option<i32>> {
+    let mut years = vec![None; claims.len()];
+    for range in sentences {
+        let sentence = &claims[range.clone()];
+        for time in sentence {
+            let Some(year) = single_year(time) else {
+                continue;
+            };
+            let starts_a_period = source[..time.span.start]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .filter(|word| !word.is_empty())
+                .take(2)
+                .any(|word| vocab::starts_a_period(&word.to_lowercase()));
+            if !time.span.of(source).contains(&year.to_string()) || starts_a_period {
+                continue;
+            }
+            let figures = || {
+                sentence.iter().enumerate().filter(|(_, other)| {
+                    !matches!(other.quantity.kind, Kind::Year | Kind::Date | Kind::Ordinal)
+                })
+            };
+            // A year mostly places what comes before it in its clause
+            // ("the 413 seats it won in 2001 and the record 419"), else
+            // the figure nearest it ("In 2017, Macron won 66.1%").
+            let before_in_clause = figures()
+                .filter(|(_, other)| {
+                    other.span.end <= time.span.start
+                        && !source[other.span.end..time.span.start].contains([',', ';', ':', '('])
+                })
+                .max_by_key(|(_, other)| other.span.end);
+            let nearest = before_in_clause
+                .or_else(|| figures().min_by_key(|(_, other)| other.span.distance(time.span)))
+                .filter(|(_, nearest)| nearest.quantity.kind != Kind::Age);
+            if let Some((at, _)) = nearest {
+                years[range.start + at].get_or_insert(year);
+            }
+        }
+    }
+    years
+}
+
+/// The year a context year or date stands for, when it is one year.
+fn single_year(claim: &Claim) -> Option<i32> {
+    if claim.role != Role::Context {
+        return None;
+    }
+    let interval = claim.quantity.base.interval;
+    let (low, high) = (interval.low_value()?, interval.high_value()?);
+    let year_of = |day: f64| calendar::date_of(day).map(|date| i32::from(date.year()));
+    match claim.quantity.kind {
+        Kind::Year | Kind::Date => {
+            let (first, last) = (year_of(low)?, year_of((high - 1.0).max(low))?);
+            (first == last).then_some(first)
+        }
+        _ => None,
+    }
 }
 
 /// Finds candidates, remembering per document where each fact's keywords
@@ -719,6 +785,7 @@ struct Context<'s, 'f> {
 fn assess<'f>(
     claim: Claim,
     matches: &Matches<'f>,
+    own_year: Option<i32>,
     context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
     if let Role::Denied { word } = claim.role {
@@ -745,6 +812,12 @@ fn assess<'f>(
     // one out, the figure must be tied to the fact by its own words.
     if verdict == Verdict::Contradicted && far_apart(&claim, kept.fact) {
         let reason = reason::far_apart(kept.fact, quote);
+        return Some(unverified(claim, reason));
+    }
+    // "Le Pen won 33.9% in 2017" says nothing of her share in 2022.
+    let another_year = own_year.filter(|&year| !context.index.may_be_of(kept.position, year));
+    if let Some(year) = another_year.filter(|_| verdict == Verdict::Contradicted) {
+        let reason = reason::another_year(kept.fact, quote, year);
         return Some(unverified(claim, reason));
     }
     if verdict == Verdict::Contradicted && claim.relative && !kept.fact.relative {

@@ -150,6 +150,14 @@ pub(crate) fn far_apart(fact: &Fact, quote: &Quote) -> String {
     )
 }
 
+/// For a figure its sentence puts in `year`, which the fact is not of.
+pub(crate) fn another_year(fact: &Fact, quote: &Quote, year: i32) -> String {
+    format!(
+        "{} ({}) may apply, but the figure's sentence puts it in {year}, which the fact is not of: another year's figure proves nothing",
+        fact.id, quote.figure
+    )
+}
+
 /// For a figure relative to another (a difference, a point of
 /// comparison, a span within another) that disagrees with a fact.
 pub(crate) fn relative(fact: &Fact, quote: &Quote) -> String {

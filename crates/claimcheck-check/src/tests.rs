@@ -1122,3 +1122,50 @@ fn equal_figures_that_fit_equally_well_are_ambiguous_when_one_is_wrong() {
     assert!(verdicts.contains(&Verdict::Ambiguous), "{all:#?}");
     assert!(!verdicts.contains(&Verdict::Contradicted), "{all:#?}");
 }
+
+/// A figure its sentence puts in a year before any the fact is of is
+/// another year's figure: it cannot rule the fact out. A year a period
+/// starts in, a year the article does not write, and an age put no figure
+/// in a year.
+#[test]
+fn another_years_figure_is_not_contradicted() {
+    let csv = "id,value,unit,keywords,as_of\n\
+               lepen-share-2022,41.45,percent,le pen,2022-04-25\n\
+               labour-seats,412,seats,labour,2024-07-06\n";
+    let cases = [
+        ("Le Pen won 33.9% in 2017.", "33.9%", Verdict::Unverified),
+        ("In 2017, Le Pen won 33.9%.", "33.9%", Verdict::Unverified),
+        ("Le Pen won 33.9% in 2022.", "33.9%", Verdict::Contradicted),
+        (
+            "Le Pen won 33.9% this year.",
+            "33.9%",
+            Verdict::Contradicted,
+        ),
+        // A year's total is often reported in the next.
+        (
+            "Labour won 413 seats in 2023.",
+            "413",
+            Verdict::Contradicted,
+        ),
+        ("Labour won 413 seats in 2001.", "413", Verdict::Unverified),
+        // The year a period starts in places nothing.
+        (
+            "Labour won 413 seats, its best since 2001.",
+            "413",
+            Verdict::Contradicted,
+        ),
+        // A year places what comes before it in its clause.
+        (
+            "Labour has 413 seats, behind the 418 seats it won in 2001.",
+            "413",
+            Verdict::Contradicted,
+        ),
+    ];
+    for (article, text, verdict) in cases {
+        let found = verdicts_against_csv(article, csv)
+            .into_iter()
+            .find(|(claim, ..)| claim == text)
+            .unwrap_or_else(|| panic!("no assessment of {text:?} in {article:?}"));
+        assert_eq!(found.1, verdict, "{text:?} in {article:?}: {}", found.3);
+    }
+}

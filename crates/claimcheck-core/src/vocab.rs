@@ -660,7 +660,7 @@ static UNITS_BY_SPELLING: LazyLock<FxHashMap<&'static str, &'static Unit>> = Laz
 
 /// The language data of this module, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
-pub const LEXICON_FILES: [(&str, &str); 6] = [
+pub const LEXICON_FILES: [(&str, &str); 7] = [
     (
         "lexicon/en/ages.csv",
         include_str!("../lexicon/en/ages.csv"),
@@ -676,6 +676,10 @@ pub const LEXICON_FILES: [(&str, &str); 6] = [
     (
         "lexicon/en/people.csv",
         include_str!("../lexicon/en/people.csv"),
+    ),
+    (
+        "lexicon/en/period-starts.csv",
+        include_str!("../lexicon/en/period-starts.csv"),
     ),
     (
         "lexicon/en/plurals.csv",
@@ -767,6 +771,18 @@ pub fn is_reporting_verb(word: &str) -> bool {
 pub fn is_irregular_plural(word: &str) -> bool {
     static WORDS: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| lexicon_rows("plurals.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
+}
+
+/// Whether a word before a year makes it where a period starts ("since
+/// 2014"): a figure of the period is of every year since.
+#[must_use]
+pub fn starts_a_period(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        lexicon_rows("period-starts.csv")
+            .map(|row| row[0])
+            .collect()
+    });
     WORDS.contains(word)
 }
 
