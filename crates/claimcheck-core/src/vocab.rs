@@ -423,6 +423,11 @@ static UNITS: &[(&[&str], Unit)] = &[
         &["£", "gbp", "pound sterling", "pounds sterling", "sterling"],
         money("gbp"),
     ),
+    // "a dividend of 13.70 pence": hundredths of a pound.
+    (
+        &["pence", "penny", "pennies"],
+        unit_of("gbp", Kind::Money, Dimension::Money, 0.01, 1.0, "gbp"),
+    ),
     (&["¥", "jpy", "yen"], money("jpy")),
     (&["cny", "rmb", "yuan", "renminbi"], money("cny")),
     (

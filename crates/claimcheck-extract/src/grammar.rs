@@ -290,10 +290,15 @@ impl Grammar<'_, '_> {
     /// "11 more Palestinians", "a net loss of 251"), or a span of time
     /// within another ("the first three days", "in the past 24 hours").
     fn is_relative(&self, start: usize, end: usize, noun: Option<&Noun>) -> bool {
-        let within = start
-            .checked_sub(1)
-            .and_then(|before| self.marker_at(before))
-            .is_some_and(|(marker, _)| marker == lexicon::Marker::Within);
+        // "the first three days", but not "designed to last 100 years".
+        let within = start.checked_sub(1).is_some_and(|before| {
+            self.marker_at(before)
+                .is_some_and(|(marker, _)| marker == lexicon::Marker::Within)
+                && before
+                    .checked_sub(1)
+                    .and_then(|determiner| self.word(determiner))
+                    .is_some_and(lexicon::refers_back)
+        });
         let increment = self.word(end).is_some_and(lexicon::is_noun_prefix);
         // "a net loss of 251 MPs", "a margin of 20 seconds"
         let of_a_difference = start.checked_sub(2).is_some_and(|head| {
@@ -485,8 +490,9 @@ impl Grammar<'_, '_> {
     }
 
     /// Words that read as a qualifier but here are not: "how about 20?"
-    /// asks, and after a figure "over" spreads it over a time ("$5 million
-    /// over five years").
+    /// asks, after a figure "over" spreads it over a time ("$5 million
+    /// over five years"), and after a verb of change "up to" says where
+    /// it went ("ticked up to 5.4%").
     fn is_not_a_qualifier(&self, index: usize, end: usize) -> bool {
         let single = |word: &str| end == index + 1 && self.is_word(index, word);
         let before = index.checked_sub(1).and_then(|before| self.token(before));
@@ -496,7 +502,9 @@ impl Grammar<'_, '_> {
                 || lexicon::is_number_word(&token.lower)
                 || vocab::unit(&token.lower).is_some()
         });
-        (asks && single("about")) || (after_figure && single("over"))
+        let moved_up = self.are_words(index, &["up", "to"])
+            && before.is_some_and(|token| lexicon::is_change_verb_form(&token.lower));
+        (asks && single("about")) || (after_figure && single("over")) || moved_up
     }
 
     /// A qualifier written after the figure: "500 or more", "5,000 or

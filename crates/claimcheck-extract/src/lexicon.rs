@@ -573,7 +573,7 @@ pub(crate) fn is_change_verb(word: &str) -> bool {
         "rise", "rose", "risen", "fall", "fell", "fallen", "increas", "decreas", "grow", "grew",
         "drop", "declin", "climb", "jump", "soar", "plung", "plummet", "cut", "reduc", "rais",
         "lower", "went", "go", "shr", "swell", "doubl", "tripl", "halv", "slid", "slump", "surg",
-        "boost", "expand", "chang", "mov", "revis",
+        "boost", "expand", "chang", "mov", "revis", "tick", "edg", "creep", "crept",
     ];
     stems.iter().any(|stem| word.starts_with(stem))
 }

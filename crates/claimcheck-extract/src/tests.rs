@@ -506,6 +506,10 @@ fn qualifiers() {
         ("some 300 troops", Approx, "some 300"),
         ("approximately 300 troops", Approx, "approximately 300"),
         ("up to 300 troops", UpTo, "up to 300"),
+        ("killed up to 300 people", UpTo, "up to 300"),
+        // After a verb of change, "up to" says where it went.
+        ("the rate ticked up to 5.4%", Exact, "5.4%"),
+        ("prices went up to $4", Exact, "$4"),
         ("as many as 300 troops", UpTo, "as many as 300"),
         ("less than 300 troops", LessThan, "less than 300"),
         ("fewer than 300 troops", LessThan, "fewer than 300"),
@@ -1985,5 +1989,38 @@ fn lexicon_is_canonical() {
         for row in rows {
             assert_eq!(row, row.to_lowercase(), "{name}: `{row}` is not lower case");
         }
+    }
+}
+
+/// A figure relative to another: a difference, a point of comparison or a
+/// span within another. A verb that looks like a marker is none.
+#[test]
+fn relative_figures_are_marked() {
+    let cases = [
+        ("It was $5 billion bigger than planned.", "$5 billion", true),
+        ("Another 11 more Palestinians died.", "11", true),
+        (
+            "They closed a $7.1 billion budget gap.",
+            "$7.1 billion",
+            true,
+        ),
+        ("Prices saw a 3% rise.", "3%", true),
+        ("In the first three days, 40 died.", "three days", true),
+        ("Over the past 24 hours the river rose.", "24 hours", true),
+        (
+            "The bridge was designed to last 100 years.",
+            "100 years",
+            false,
+        ),
+        ("The quake killed 286 people.", "286", false),
+    ];
+    for (input, figure, relative) in cases {
+        let extraction = extract(input, Format::Plain);
+        let mention = extraction
+            .mentions
+            .iter()
+            .find(|mention| mention.span.of(input) == figure)
+            .unwrap_or_else(|| panic!("{figure:?} not read in {input:?}"));
+        assert_eq!(mention.relative, relative, "{figure:?} in {input:?}");
     }
 }

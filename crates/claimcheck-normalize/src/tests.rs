@@ -289,6 +289,27 @@ fn money_and_percent_take_their_unit() {
         (money.kind, money.unit.as_deref(), money.base.unit.as_str()),
         (Kind::Money, Some("usd"), "usd")
     );
+    // Pence are hundredths of a pound.
+    let pence = &normalize(
+        vec![mention(
+            Qualifier::Exact,
+            figure(13.7, 0.01),
+            Some("pence"),
+            None,
+        )],
+        None,
+    )
+    .claims[0]
+        .quantity;
+    assert_eq!(
+        (pence.kind, pence.unit.as_deref()),
+        (Kind::Money, Some("gbp"))
+    );
+    assert!(
+        pence
+            .value
+            .is_some_and(|pounds| (pounds - 0.137).abs() < 1e-12)
+    );
     let percent = &normalize(
         vec![mention(
             Qualifier::Exact,
