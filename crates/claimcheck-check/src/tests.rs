@@ -240,8 +240,9 @@ fn keywords_must_all_be_in_the_article() {
 
 #[test]
 fn a_fact_whose_every_group_stands_in_the_sentence_is_never_passed_over() {
-    // More keyword words than a sketch has bits, so that sketches of
-    // different words share bits, as in a large reference.
+    // Many facts sharing a measure, each anchored on a word of its own,
+    // as in a large reference: the anchor and the word-set filter must
+    // pass over none that stands whole in the sentence.
     let mut fillers = String::new();
     for number in 0..70 {
         let _ = writeln!(fillers, "filler{number},1,,,troops,fillerword{number},");
