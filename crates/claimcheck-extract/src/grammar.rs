@@ -439,15 +439,24 @@ impl Grammar<'_, '_> {
             .unwrap_or((Qualifier::Exact, index));
         loop {
             if let Some(quantity) = self.quantity_at(start, qualifier) {
+                let dimension = quantity
+                    .unit
+                    .as_deref()
+                    .and_then(vocab::unit)
+                    .map(|unit| unit.dimension);
                 // "buried under 2 metres of snow": beneath, not less than.
                 let beneath = self.is_word(index, "under")
                     && self.is_word(quantity.end, "of")
-                    && quantity
-                        .unit
-                        .as_deref()
-                        .and_then(vocab::unit)
-                        .is_some_and(|unit| unit.dimension == Dimension::Length);
-                return (!beneath).then_some((qualifier, quantity));
+                    && dimension == Some(Dimension::Length);
+                // "forced from their homes over eight years": the time it
+                // took, unless "for over three years", "lasted over".
+                let during = self.is_word(index, "over")
+                    && dimension == Some(Dimension::Duration)
+                    && !index
+                        .checked_sub(1)
+                        .and_then(|before| self.word(before))
+                        .is_some_and(lexicon::makes_over_longer);
+                return (!beneath && !during).then_some((qualifier, quantity));
             }
             // "up to another two decades": fillers may stand between a
             // qualifier and its figure, but nothing else may.
@@ -503,7 +512,7 @@ impl Grammar<'_, '_> {
                 || vocab::unit(&token.lower).is_some()
         });
         let moved_up = self.are_words(index, &["up", "to"])
-            && before.is_some_and(|token| lexicon::is_change_verb_form(&token.lower));
+            && before.is_some_and(|token| lexicon::goes_up_to_a_level(&token.lower));
         (asks && single("about")) || (after_figure && single("over")) || moved_up
     }
 

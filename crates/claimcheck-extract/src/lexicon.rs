@@ -573,7 +573,7 @@ pub(crate) fn is_change_verb(word: &str) -> bool {
         "rise", "rose", "risen", "fall", "fell", "fallen", "increas", "decreas", "grow", "grew",
         "drop", "declin", "climb", "jump", "soar", "plung", "plummet", "cut", "reduc", "rais",
         "lower", "went", "go", "shr", "swell", "doubl", "tripl", "halv", "slid", "slump", "surg",
-        "boost", "expand", "chang", "mov", "revis", "tick", "edg", "creep", "crept",
+        "boost", "expand", "chang", "mov", "revis",
     ];
     stems.iter().any(|stem| word.starts_with(stem))
 }
@@ -685,7 +685,11 @@ pub(crate) fn is_auxiliary(word: &str) -> bool {
 
 /// The language data kept as files, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
-pub(crate) const FILES: [(&str, &str); 4] = [
+pub(crate) const FILES: [(&str, &str); 6] = [
+    (
+        "lexicon/en/longer-than.csv",
+        include_str!("../lexicon/en/longer-than.csv"),
+    ),
     (
         "lexicon/en/markers.csv",
         include_str!("../lexicon/en/markers.csv"),
@@ -701,6 +705,10 @@ pub(crate) const FILES: [(&str, &str); 4] = [
     (
         "lexicon/en/timed.csv",
         include_str!("../lexicon/en/timed.csv"),
+    ),
+    (
+        "lexicon/en/up-to-a-level.csv",
+        include_str!("../lexicon/en/up-to-a-level.csv"),
     ),
 ];
 
@@ -732,6 +740,24 @@ pub(crate) fn multiple(word: &str) -> Option<f64> {
             .collect()
     });
     MULTIPLES.get(word).copied()
+}
+
+/// Whether a verb before "up to" makes it the level something went to
+/// ("ticked up to 5.4%", "went up to $4") rather than a ceiling ("cut up
+/// to 700 jobs").
+pub(crate) fn goes_up_to_a_level(word: &str) -> bool {
+    static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| rows_of("up-to-a-level.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
+}
+
+/// Whether a word before "over" and a length of time makes it "more
+/// than" ("for over three years", "lasted over two hours"); elsewhere
+/// "over three days" is the time something took.
+pub(crate) fn makes_over_longer(word: &str) -> bool {
+    static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| rows_of("longer-than.csv").map(|row| row[0]).collect());
+    WORDS.contains(word)
 }
 
 /// Whether a word before minutes and seconds ("3:43") makes them a time

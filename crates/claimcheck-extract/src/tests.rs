@@ -507,6 +507,7 @@ fn qualifiers() {
         ("approximately 300 troops", Approx, "approximately 300"),
         ("up to 300 troops", UpTo, "up to 300"),
         ("killed up to 300 people", UpTo, "up to 300"),
+        ("plans to cut up to 700 jobs", UpTo, "up to 700"),
         // After a verb of change, "up to" says where it went.
         ("the rate ticked up to 5.4%", Exact, "5.4%"),
         ("prices went up to $4", Exact, "$4"),
@@ -517,6 +518,15 @@ fn qualifiers() {
         ("under 2 metres high", LessThan, "under 2 metres"),
         // Beneath, not less than.
         ("buried under 2 metres of snow", Exact, "2 metres"),
+        // The time something took, unless a word makes it a length.
+        ("displaced over eight years", Exact, "eight years"),
+        ("it rained over three days", Exact, "three days"),
+        ("for over three years", MoreThan, "over three years"),
+        (
+            "the talks lasted over two hours",
+            MoreThan,
+            "over two hours",
+        ),
         ("at most 300 troops", UpTo, "at most 300"),
         ("just over 300 troops", JustOver, "just over 300"),
         ("just under 300 troops", JustUnder, "just under 300"),
