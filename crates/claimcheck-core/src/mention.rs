@@ -18,8 +18,9 @@ pub struct Mention {
     pub span: Span,
     /// The sentence the phrase stands in.
     pub sentence: Span,
-    /// The block the sentence stands in: a paragraph, heading, list item
-    /// or table cell.
+    /// The block the sentence stands in: a paragraph, heading or list
+    /// item; for a table cell, its row, whose words say what the cell's
+    /// figure is about.
     pub paragraph: Span,
     pub qualifier: Qualifier,
     pub reading: Reading,

@@ -22,7 +22,7 @@ mod tokens;
 use std::ops::Range;
 use std::path::Path;
 
-use claimcheck_core::{Mention, Span};
+use claimcheck_core::{Mention, Noun, NounRole, Reading, Span};
 
 /// How a file's text is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,13 +148,62 @@ impl Prepared {
         let lowered = tokens::Lowered::new(&self.prose.text, first.cover(*last));
         let mut tokens = Vec::new();
         for block in blocks {
+            let from = mentions.len();
             for sentence in sentences::split(&self.prose.text, *block) {
                 tokens::tokenize(&lowered, sentence, &mut tokens);
                 grammar::mentions(&tokens, sentence, *block, &mut mentions);
             }
+            if let Some(cell) = self.table_cell(*block) {
+                let header = cell.header.map(|header| header.of(&self.prose.text));
+                // "Share of the vote (%)": the column is in percent.
+                let in_percent = header.is_some_and(|header| header.contains('%'));
+                let noun = header.and_then(|text| header_noun(text, cell.header?));
+                for mention in &mut mentions[from..] {
+                    // The words of its row name what a figure is about.
+                    mention.paragraph = cell.row;
+                    let counts_nothing = mention.noun.is_none()
+                        && mention.unit.is_none()
+                        && matches!(
+                            mention.reading,
+                            Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
+                        );
+                    if counts_nothing && in_percent {
+                        mention.unit = Some("%".to_string());
+                    } else if counts_nothing {
+                        mention.noun.clone_from(&noun);
+                    }
+                }
+            }
         }
         mentions
     }
+
+    fn table_cell(&self, block: Span) -> Option<prose::TableCell> {
+        let cells = &self.prose.cells;
+        let at = cells
+            .binary_search_by_key(&block.start, |cell| cell.cell.start)
+            .ok()?;
+        Some(cells[at]).filter(|cell| cell.cell == block)
+    }
+}
+
+/// What a figure alone in a table cell counts: the last word of its
+/// column's header `text`, standing at `header`, when the header is words
+/// alone ("Seats", "Deaths reported").
+fn header_noun(text: &str, header: Span) -> Option<Noun> {
+    let text = text.trim_end();
+    let words_alone = text
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let word = text.rsplit([' ', '-']).next()?;
+    (words_alone && word.len() > 1).then(|| Noun {
+        word: word.to_lowercase(),
+        span: Span::new(
+            header.start + text.len() - word.len(),
+            header.start + text.len(),
+        ),
+        role: NounRole::Counted,
+    })
 }
 
 #[cfg(test)]

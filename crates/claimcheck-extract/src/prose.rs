@@ -30,6 +30,8 @@ pub(crate) struct Prose {
     /// Runs of prose that a sentence cannot cross: paragraphs, headings,
     /// list items, table cells.
     pub(crate) blocks: Vec<Span>,
+    /// Each table cell, in text order.
+    pub(crate) cells: Vec<TableCell>,
     /// The `date:` field of the front matter, as written.
     pub(crate) declared_date: Option<String>,
 }
@@ -50,6 +52,7 @@ pub(crate) fn plain(source: &str) -> Prose {
     Prose {
         text: into_string(text),
         blocks,
+        cells: Vec::new(),
         declared_date: None,
     }
 }
@@ -97,9 +100,14 @@ fn markdown_in_pieces(source: &str, piece_bytes: usize) -> Prose {
     }
     read_again_with_definitions(source, &pieces, &mut read, &mut text[body..]);
     mask_non_prose_tokens(&mut text);
+    let cells = read
+        .iter()
+        .flat_map(|piece| piece.cells.iter().copied())
+        .collect();
     Prose {
         text: into_string(text),
         blocks: read.into_iter().flat_map(|piece| piece.blocks).collect(),
+        cells,
         declared_date,
     }
 }
@@ -204,6 +212,8 @@ fn split_at<'t>(text: &'t mut [u8], pieces: &[Range<usize>]) -> Vec<&'t mut [u8]
 struct ReadPiece {
     /// Its blocks, at offsets in the document.
     blocks: Vec<Span>,
+    /// Its table cells, at offsets in the document.
+    cells: Vec<TableCell>,
     /// Whether a code or HTML block ran to the piece's end: its cut may
     /// have fallen inside that block.
     open_at_end: bool,
@@ -245,10 +255,12 @@ fn read_piece(
     let end = written.len();
     let mut read = ReadPiece {
         blocks: Vec::new(),
+        cells: Vec::new(),
         open_at_end: false,
         labels: Vec::new(),
     };
     let mut open_block: Option<Span> = None;
+    let mut table = TableColumns::default();
     let mut hidden_depth = 0usize;
     // Whether each open link hides its text, so its end knows what to undo.
     let mut open_links: Vec<bool> = Vec::new();
@@ -268,7 +280,11 @@ fn read_piece(
                 if is_block(&tag) {
                     close(&mut open_block, &mut read.blocks, piece.start);
                 }
+                let whole = Span::new(range.start + piece.start, range.end + piece.start);
                 match tag {
+                    Tag::Table(_) => table = TableColumns::default(),
+                    Tag::TableHead => table.start_row(whole, true),
+                    Tag::TableRow => table.start_row(whole, false),
                     Tag::FootnoteDefinition(label) => read.labels.push(format!("^{label}")),
                     Tag::CodeBlock(_) | Tag::HtmlBlock => {
                         hidden_depth += 1;
@@ -295,6 +311,12 @@ fn read_piece(
                 match tag_end {
                     TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => hidden_depth -= 1,
                     TagEnd::Link if open_links.pop() == Some(true) => hidden_depth -= 1,
+                    TagEnd::TableCell => {
+                        let cell = open_block.map(|cell| {
+                            Span::new(cell.start + piece.start, cell.end + piece.start)
+                        });
+                        table.end_cell(cell, &mut read.cells);
+                    }
                     _ => {}
                 }
                 if is_block_end(tag_end) {
@@ -352,6 +374,50 @@ fn is_block_end(tag_end: TagEnd) -> bool {
             | TagEnd::Link
             | TagEnd::Image
     )
+}
+
+/// A table cell, its row, and the header cell of its column: a figure
+/// alone in a cell counts what its header names, and the words of its
+/// row name what it is about.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TableCell {
+    pub(crate) cell: Span,
+    pub(crate) row: Span,
+    pub(crate) header: Option<Span>,
+}
+
+/// The header cells of the table being read, and where in it it is.
+#[derive(Default)]
+struct TableColumns {
+    headers: Vec<Option<Span>>,
+    in_head: bool,
+    row: Span,
+    column: usize,
+}
+
+impl TableColumns {
+    fn start_row(&mut self, row: Span, in_head: bool) {
+        self.row = row;
+        self.in_head = in_head;
+        self.column = 0;
+    }
+
+    /// Notes a cell as it ends: a header cell as its column's header too.
+    fn end_cell(&mut self, cell: Option<Span>, cells: &mut Vec<TableCell>) {
+        if self.in_head {
+            self.headers.push(cell);
+        }
+        if let Some(cell) = cell {
+            cells.push(TableCell {
+                cell,
+                row: self.row,
+                header: (!self.in_head)
+                    .then(|| self.headers.get(self.column).copied().flatten())
+                    .flatten(),
+            });
+        }
+        self.column += 1;
+    }
 }
 
 /// Ends the open block, if any, as a block of the document, whose offsets

@@ -2034,3 +2034,43 @@ fn relative_figures_are_marked() {
         assert_eq!(mention.relative, relative, "{figure:?} in {input:?}");
     }
 }
+
+/// A figure alone in a table cell counts what its column header names,
+/// when the header is words alone, and is a percentage under a header
+/// with "%"; a figure that names its own noun or unit keeps it. Its
+/// paragraph is its row.
+#[test]
+fn a_table_cell_takes_its_column_header() {
+    let input = "\
+| Party | Seats | Share (%) | Votes |
+| --- | --- | --- | --- |
+| Labour | 412 | 33.7 | 9.7 million voters |
+| Conservative | 121 | 23.7 | $5m |
+";
+    let mentions = extract(input, Format::Markdown).mentions;
+    let found: Vec<(&str, Option<&str>, Option<&str>)> = mentions
+        .iter()
+        .map(|mention| {
+            (
+                mention.span.of(input),
+                mention.noun.as_ref().map(|noun| noun.word.as_str()),
+                mention.unit.as_deref(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("412", Some("seats"), None),
+        ("33.7", None, Some("%")),
+        ("9.7 million", Some("voters"), None),
+        ("121", Some("seats"), None),
+        ("23.7", None, Some("%")),
+        ("$5m", None, Some("$")),
+    ];
+    assert_eq!(found, expected);
+    assert!(
+        mentions[0]
+            .paragraph
+            .of(input)
+            .starts_with("| Labour | 412")
+    );
+}
