@@ -357,13 +357,7 @@ fn verify(
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
-            let assessments = claimcheck_check::check(
-                document.source,
-                piece.text(),
-                piece.claims(),
-                piece.date(),
-                &index,
-            );
+            let assessments = piece.assessments(&index);
             let rendered = format.assessments(document, &assessments, piece.first)?;
             Ok((rendered, cross_check.then_some(assessments)))
         },
@@ -458,13 +452,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
-            let assessments = claimcheck_check::check(
-                document.source,
-                piece.text(),
-                piece.claims(),
-                piece.date(),
-                &index,
-            );
+            let assessments = piece.assessments(&index);
             let location = |offset| claimcheck_report::location(document, offset);
             Ok(claimcheck_check::suggest::drafts(
                 document.source,

@@ -15,9 +15,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use claimcheck_check::FactIndex;
 use claimcheck_core::calendar::Date;
 use claimcheck_core::vocab::Synonyms;
-use claimcheck_core::{Claim, Fact, Span};
+use claimcheck_core::{Assessment, Claim, Fact, Span};
 use claimcheck_extract::Prepared;
 use claimcheck_report::{Document, LineIndex, Origin, RecordProblem};
 use rayon::prelude::*;
@@ -151,8 +152,10 @@ impl Piece<'_> {
         claimcheck_normalize::claims(mentions, self.loaded.date)
     }
 
-    pub(crate) fn date(&self) -> Option<Date> {
-        self.loaded.date
+    /// The piece's claims, each held against the reference.
+    pub(crate) fn assessments<'f>(&self, index: &FactIndex<'f>) -> Vec<Assessment<'f>> {
+        let source = self.loaded.document().source;
+        claimcheck_check::check(source, self.text(), self.claims(), self.loaded.date, index)
     }
 
     /// The text the piece's keywords are looked for in: the whole document

@@ -53,6 +53,22 @@ pub struct FactIndex<'f> {
     word_ids: ThreadLocal<RefCell<WordIds>>,
 }
 
+/// The facts listed under any of `words`: each once, in file order.
+fn facts_under(
+    lists: &FxHashMap<WordId, Vec<usize>>,
+    words: impl Iterator<Item = WordId>,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for word in words {
+        if let Some(facts) = lists.get(&word) {
+            found.extend_from_slice(facts);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// The years a fact is of: those its id, subject or keywords name
 /// ("labour-seats-2024", "fy2025"), else the year it was current in.
 #[derive(Debug)]
@@ -385,16 +401,7 @@ impl<'f> FactIndex<'f> {
         words: &DocumentWords,
         within: Span,
     ) -> Vec<usize> {
-        let bucket = &self.buckets[bucket];
-        let mut found = Vec::new();
-        for word in words.words_in(within) {
-            if let Some(facts) = bucket.by_word.get(&word) {
-                found.extend_from_slice(facts);
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
+        facts_under(&self.buckets[bucket].by_word, words.words_in(within))
     }
 
     /// Facts of a bucket with keywords that may be whole in `within` of
@@ -408,18 +415,10 @@ impl<'f> FactIndex<'f> {
         words: &DocumentWords,
         within: Span,
     ) -> Vec<usize> {
-        let bucket = &self.buckets[bucket];
         let mut present: Vec<WordId> = words.words_in(within).collect();
         present.sort_unstable();
         present.dedup();
-        let mut found = Vec::new();
-        for word in &present {
-            if let Some(facts) = bucket.by_anchor.get(word) {
-                found.extend_from_slice(facts);
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
+        let mut found = facts_under(&self.buckets[bucket].by_anchor, present.iter().copied());
         found.retain(|&position| {
             self.keywords
                 .of(position)

@@ -709,6 +709,11 @@ fn lexicon_rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|line| line.split(',').collect())
 }
 
+/// The words of the first column of a lexicon file.
+fn word_set(name: &str) -> FxHashSet<&'static str> {
+    lexicon_rows(name).map(|row| row[0]).collect()
+}
+
 /// What a word in a reference row's id, subject or keywords says the row
 /// holds, when it names an expectation ("forecast", "pledge", "target").
 #[must_use]
@@ -747,8 +752,7 @@ pub fn counts_people(noun: &str) -> bool {
 /// "below-1986-record", "anomaly").
 #[must_use]
 pub fn names_difference(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| lexicon_rows("differences.csv").map(|row| row[0]).collect());
+    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("differences.csv"));
     WORDS.contains(word)
 }
 
@@ -756,8 +760,7 @@ pub fn names_difference(word: &str) -> bool {
 /// figure in years is a person's age ("kiptum-age-2023").
 #[must_use]
 pub fn names_age(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| lexicon_rows("ages.csv").map(|row| row[0]).collect());
+    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("ages.csv"));
     WORDS.contains(word)
 }
 
@@ -765,8 +768,7 @@ pub fn names_age(word: &str) -> bool {
 /// topic: a poor keyword.
 #[must_use]
 pub fn is_reporting_verb(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| lexicon_rows("verbs.csv").map(|row| row[0]).collect());
+    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("verbs.csv"));
     WORDS.contains(word)
 }
 
@@ -774,8 +776,7 @@ pub fn is_reporting_verb(word: &str) -> bool {
 /// which are their own folded form.
 #[must_use]
 pub fn is_irregular_plural(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| lexicon_rows("plurals.csv").map(|row| row[0]).collect());
+    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("plurals.csv"));
     WORDS.contains(word)
 }
 
@@ -783,11 +784,8 @@ pub fn is_irregular_plural(word: &str) -> bool {
 /// 2014"): a figure of the period is of every year since.
 #[must_use]
 pub fn starts_a_period(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-        lexicon_rows("period-starts.csv")
-            .map(|row| row[0])
-            .collect()
-    });
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| word_set("period-starts.csv"));
     WORDS.contains(word)
 }
 

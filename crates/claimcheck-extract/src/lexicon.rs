@@ -722,6 +722,11 @@ pub(crate) fn repetitions(word: &str) -> Option<f64> {
     WORDS.get(word).copied()
 }
 
+/// The words of the first column of a lexicon file.
+fn word_set(name: &str) -> rustc_hash::FxHashSet<&'static str> {
+    rows_of(name).map(|row| row[0]).collect()
+}
+
 /// The rows after the header of the lexicon file whose name ends in
 /// `name`, each split at commas.
 fn rows_of(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -747,7 +752,7 @@ pub(crate) fn multiple(word: &str) -> Option<f64> {
 /// to 700 jobs").
 pub(crate) fn goes_up_to_a_level(word: &str) -> bool {
     static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        LazyLock::new(|| rows_of("up-to-a-level.csv").map(|row| row[0]).collect());
+        LazyLock::new(|| word_set("up-to-a-level.csv"));
     WORDS.contains(word)
 }
 
@@ -756,7 +761,7 @@ pub(crate) fn goes_up_to_a_level(word: &str) -> bool {
 /// "over three days" is the time something took.
 pub(crate) fn makes_over_longer(word: &str) -> bool {
     static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        LazyLock::new(|| rows_of("longer-than.csv").map(|row| row[0]).collect());
+        LazyLock::new(|| word_set("longer-than.csv"));
     WORDS.contains(word)
 }
 
@@ -764,7 +769,7 @@ pub(crate) fn makes_over_longer(word: &str) -> bool {
 /// taken rather than a time of day: "in 59:47", "a 3:43 mile".
 pub(crate) fn times_a_race(word: &str) -> bool {
     static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        LazyLock::new(|| rows_of("timed.csv").map(|row| row[0]).collect());
+        LazyLock::new(|| word_set("timed.csv"));
     WORDS.contains(word)
 }
 

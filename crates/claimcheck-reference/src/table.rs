@@ -24,15 +24,8 @@ pub(crate) fn read_table<T>(
     errors: &mut Vec<ReferenceError>,
     mut read: impl FnMut(&mut Row<'_>) -> Option<T>,
 ) -> Vec<T> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Flexible, because a ragged row is reported by `read_row` and must not
-    // stop the rows after it; byte records, so that bad UTF-8 is one cell's
-    // problem.
-    let mut records = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes)
-        .into_byte_records();
+    let bytes = without_bom(bytes);
+    let mut records = byte_records(bytes);
     let mut lines = Lines {
         bytes,
         byte: 0,
@@ -82,15 +75,25 @@ pub(crate) fn read_table<T>(
     items
 }
 
-/// The columns of a table as its header writes them, and every cell of
-/// its `id` column; `None` when it has no header.
-pub(crate) fn shape(bytes: &[u8]) -> Option<crate::Shape> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut records = csv::ReaderBuilder::new()
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Every row of a table, header included. Flexible, because a ragged row
+/// is reported by `read_row` and must not stop the rows after it; byte
+/// records, so that bad UTF-8 is one cell's problem.
+fn byte_records(bytes: &[u8]) -> csv::ByteRecordsIntoIter<&[u8]> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes)
-        .into_byte_records();
+        .into_byte_records()
+}
+
+/// The columns of a table as its header writes them, and every cell of
+/// its `id` column; `None` when it has no header.
+pub(crate) fn shape(bytes: &[u8]) -> Option<crate::Shape> {
+    let mut records = byte_records(without_bom(bytes));
     let header = records.next()?.ok()?;
     let columns: Vec<String> = header
         .iter()
