@@ -391,8 +391,9 @@ impl<'f> Finder<'_, 'f, '_> {
                 nearest
             })
             .collect();
-        // A figure whose noun is not written, and a date or year, meet a
-        // fact only through words of their own sentence.
+        // A figure whose noun is not written, an amount in another
+        // currency, and a date or year meet a fact only through words of
+        // their own sentence: nothing else ties them to it.
         let needs_sentence = measure <= MeasureFit::Unnamed || claim.role == Role::Context;
         if needs_sentence && scope != Scope::Sentence {
             return;
@@ -671,10 +672,12 @@ fn count_owned_groups(matches: &mut [Matches<'_>]) {
 }
 
 /// How well a candidate fits its claim, all evidence weighed (a
-/// difference before a level for a figure that is one, and the reverse):
-/// each piece
-/// outweighs all those after it together, so that where the keywords
-/// stand comes first and the bytes between them last.
+/// difference before a level for a figure that is one, and the reverse)
+/// in order of weight: each flag of [`fit_in_context`] and the agreeing
+/// value outweigh all that comes after them together, so that where the
+/// keywords stand comes first and the bytes between them last; only the
+/// share of keyword groups the claim owns and the number of groups, the
+/// two last but one, may trade places.
 fn score(claim: &Claim, candidate: &Candidate<'_>) -> i64 {
     fit_in_context(claim, candidate)
         + if candidate.agrees { AGREES } else { 0 }
