@@ -108,6 +108,15 @@ impl FactYears {
             None => self.as_of.is_none_or(|as_of| year >= as_of - 1),
         }
     }
+
+    fn is_only_of(&self, year: i32) -> bool {
+        if self.named.is_empty() {
+            return self
+                .as_of
+                .is_some_and(|as_of| as_of == year || as_of == year + 1);
+        }
+        self.named.iter().all(|&named| named == year)
+    }
 }
 
 /// Words as the text spells them, with the numbers of their keys.
@@ -324,6 +333,11 @@ impl<'f> FactIndex<'f> {
     /// Whether the fact at `position` may be of `year`.
     pub(crate) fn may_be_of(&self, position: usize, year: i32) -> bool {
         self.years[position].may_be_of(year)
+    }
+
+    /// Whether the fact at `position` is of `year` and of no other.
+    pub(crate) fn is_only_of(&self, position: usize, year: i32) -> bool {
+        self.years[position].is_only_of(year)
     }
 
     /// How reasons quote the fact at `position`.

@@ -189,9 +189,9 @@ pub fn check<'f>(
     let own_years = own_years(source, &claims, &sentences);
     let mut assessments = Vec::with_capacity(claims.len());
     let mut matches = matches.into_iter();
-    for (claim, own_year) in claims.into_iter().zip(own_years) {
+    for (claim, years) in claims.into_iter().zip(own_years) {
         let claim_matches = matches.next().unwrap_or_default();
-        assessments.extend(assess(claim, &claim_matches, own_year, &context));
+        assessments.extend(assess(claim, &claim_matches, years, &context));
     }
     assessments
 }
@@ -203,8 +203,8 @@ pub fn check<'f>(
 /// its year from the article's date, which may be wrong); a year a period
 /// starts in ("the biggest rise since 1993") puts the figure in no year,
 /// nor does any year an age, which is the person's when written.
-fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<Option<i32>> {
-    let mut years = vec![None; claims.len()];
+fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<Years> {
+    let mut years = vec![Years::default(); claims.len()];
     for range in sentences {
         let sentence = &claims[range.clone()];
         for time in sentence {
@@ -237,11 +237,29 @@ fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<
                 .or_else(|| figures().min_by_key(|(_, other)| other.span.distance(time.span)))
                 .filter(|(_, nearest)| nearest.quantity.kind != Kind::Age);
             if let Some((at, _)) = nearest {
-                years[range.start + at].get_or_insert(year);
+                years[range.start + at].own.get_or_insert(year);
+            }
+        }
+        // "fell to 2.67% from 4.08% in 2010": the 2010 is the earlier
+        // figure's, so the current one is of another year.
+        let earlier = (0..sentence.len())
+            .find(|&at| sentence[at].earlier && years[range.start + at].own.is_some())
+            .and_then(|at| years[range.start + at].own);
+        for (at, claim) in sentence.iter().enumerate() {
+            if !claim.earlier {
+                years[range.start + at].earlier = earlier;
             }
         }
     }
     years
+}
+
+/// The years a claim's sentence places: its own, and the one it gives to
+/// an earlier figure beside it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Years {
+    own: Option<i32>,
+    earlier: Option<i32>,
 }
 
 /// The year a context year or date stands for, when it is one year.
@@ -788,7 +806,7 @@ struct Context<'s, 'f> {
 fn assess<'f>(
     claim: Claim,
     matches: &Matches<'f>,
-    own_year: Option<i32>,
+    years: Years,
     context: &Context<'_, 'f>,
 ) -> Option<Assessment<'f>> {
     if let Role::Denied { word } = claim.role {
@@ -817,8 +835,15 @@ fn assess<'f>(
         let reason = reason::far_apart(kept.fact, quote);
         return Some(unverified(claim, reason));
     }
-    // "Le Pen won 33.9% in 2017" says nothing of her share in 2022.
-    let another_year = own_year.filter(|&year| !context.index.may_be_of(kept.position, year));
+    // "Le Pen won 33.9% in 2017" says nothing of her share in 2022, nor
+    // the 2.67% of "fell to 2.67% from 4.08% in 2010" of the 2010 rate.
+    let another_year = match (years.own, years.earlier) {
+        (Some(year), _) => Some(year).filter(|&year| !context.index.may_be_of(kept.position, year)),
+        (None, Some(year)) => {
+            Some(year).filter(|&year| context.index.is_only_of(kept.position, year))
+        }
+        (None, None) => None,
+    };
     if let Some(year) = another_year.filter(|_| verdict == Verdict::Contradicted) {
         let reason = reason::another_year(kept.fact, quote, year);
         return Some(unverified(claim, reason));

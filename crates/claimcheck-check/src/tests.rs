@@ -1132,7 +1132,8 @@ fn equal_figures_that_fit_equally_well_are_ambiguous_when_one_is_wrong() {
 fn another_years_figure_is_not_contradicted() {
     let csv = "id,value,unit,keywords,as_of\n\
                lepen-share-2022,41.45,percent,le pen,2022-04-25\n\
-               labour-seats,412,seats,labour,2024-07-06\n";
+               labour-seats,412,seats,labour,2024-07-06\n\
+               illiteracy-2010,4.08,percent,illiteracy,2010-11-01\n";
     let cases = [
         ("Le Pen won 33.9% in 2017.", "33.9%", Verdict::Unverified),
         ("In 2017, Le Pen won 33.9%.", "33.9%", Verdict::Unverified),
@@ -1159,6 +1160,17 @@ fn another_years_figure_is_not_contradicted() {
         (
             "Labour has 413 seats, behind the 418 seats it won in 2001.",
             "413",
+            Verdict::Contradicted,
+        ),
+        // The year of the earlier figure is not the current one's.
+        (
+            "The illiteracy rate fell to 2.67% from 4.8% in 2010.",
+            "2.67%",
+            Verdict::Unverified,
+        ),
+        (
+            "The illiteracy rate fell to 4.8% in 2010 from 6.7%.",
+            "4.8%",
             Verdict::Contradicted,
         ),
     ];
