@@ -207,6 +207,12 @@ fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<
     let mut years = vec![Years::default(); claims.len()];
     for range in sentences {
         let sentence = &claims[range.clone()];
+        // A year that opens its sentence ("In 2019, GDP grew 6%") or a
+        // clause of its own ("than in 2017, when Macron won 66.1% to Le
+        // Pen's 33.9%") places every figure after it that no nearer year
+        // places.
+        let mut governing = None;
+        let mut placings = Vec::new();
         for time in sentence {
             let Some(year) = single_year(time) else {
                 continue;
@@ -224,6 +230,13 @@ fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<
                     !matches!(other.quantity.kind, Kind::Year | Kind::Date | Kind::Ordinal)
                 })
             };
+            let opens = figures().all(|(_, other)| other.span.start > time.span.end);
+            let then_when = source[time.span.end..]
+                .trim_start_matches([',', ' '])
+                .starts_with("when ");
+            if governing.is_none() && (opens || then_when) {
+                governing = Some((time.span.end, year));
+            }
             // A year mostly places what comes before it in its clause
             // ("the 413 seats it won in 2001 and the record 419"), else
             // the figure nearest it ("In 2017, Macron won 66.1%").
@@ -233,11 +246,35 @@ fn own_years(source: &str, claims: &[Claim], sentences: &[Range<usize>]) -> Vec<
                         && !source[other.span.end..time.span.start].contains([',', ';', ':', '('])
                 })
                 .max_by_key(|(_, other)| other.span.end);
-            let nearest = before_in_clause
-                .or_else(|| figures().min_by_key(|(_, other)| other.span.distance(time.span)))
-                .filter(|(_, nearest)| nearest.quantity.kind != Kind::Age);
-            if let Some((at, _)) = nearest {
-                years[range.start + at].own.get_or_insert(year);
+            let placed = match before_in_clause {
+                Some(before) => Some((0, before)),
+                None => figures()
+                    .min_by_key(|(_, other)| other.span.distance(time.span))
+                    .map(|nearest| (1, nearest)),
+            };
+            if let Some((rank, (at, figure))) = placed {
+                let distance = figure.span.distance(time.span);
+                if figure.quantity.kind != Kind::Age {
+                    placings.push((rank, distance, at, year));
+                }
+            }
+        }
+        // Each figure takes the year that places it best: one after it in
+        // its clause, else the nearest.
+        placings.sort_unstable();
+        for (_, _, at, year) in placings.drain(..) {
+            years[range.start + at].own.get_or_insert(year);
+        }
+        if let Some((from, year)) = governing {
+            for (at, claim) in sentence.iter().enumerate() {
+                let placed = &mut years[range.start + at].own;
+                let placeable = !matches!(
+                    claim.quantity.kind,
+                    Kind::Age | Kind::Year | Kind::Date | Kind::Ordinal
+                );
+                if claim.span.start >= from && placeable {
+                    placed.get_or_insert(year);
+                }
             }
         }
         // "fell to 2.67% from 4.08% in 2010": the 2010 is the earlier

@@ -1162,6 +1162,23 @@ fn another_years_figure_is_not_contradicted() {
             "413",
             Verdict::Contradicted,
         ),
+        // A year that opens a sentence or a "when" clause places what
+        // follows it.
+        (
+            "The margin was narrower than in 2017, when Macron won 66.1% to Le Pen's 33.9%.",
+            "33.9%",
+            Verdict::Unverified,
+        ),
+        (
+            "In 2017, Le Pen won 21.3% and then 33.9%.",
+            "33.9%",
+            Verdict::Unverified,
+        ),
+        (
+            "In 2017 she lost, and in 2022 Le Pen won 33.9%.",
+            "33.9%",
+            Verdict::Contradicted,
+        ),
         // The year of the earlier figure is not the current one's.
         (
             "The illiteracy rate fell to 2.67% from 4.8% in 2010.",
