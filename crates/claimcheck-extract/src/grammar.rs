@@ -1021,10 +1021,47 @@ impl Grammar<'_, '_> {
         after_determiner || !counts_something
     }
 
+    /// Whether the figure at `index` is one side of a score: two small
+    /// whole numbers joined by a hyphen after a word of a result ("won
+    /// 2-1") or in a list of such pairs ("1-6, 7-6, 6-4"), which is no
+    /// range.
+    fn is_score(&self, index: usize) -> bool {
+        let side = |at: usize| {
+            self.token(at).is_some_and(|token| {
+                token.kind == TokenKind::Figure
+                    && token.text.len() <= 3
+                    && token.text.bytes().all(|byte| byte.is_ascii_digit())
+            })
+        };
+        let pair_at = |first: usize| {
+            side(first)
+                && (self.is_punct(first + 1, "-") || self.is_punct(first + 1, "–"))
+                && self.glued(first + 1)
+                && self.glued(first + 2)
+                && side(first + 2)
+        };
+        let first = if pair_at(index) {
+            index
+        } else if index >= 2 && pair_at(index - 2) {
+            index - 2
+        } else {
+            return false;
+        };
+        let listed = (first >= 4 && self.is_punct(first - 1, ",") && pair_at(first - 4))
+            || (self.is_punct(first + 3, ",") && pair_at(first + 4));
+        let after_a_result = (1..=3).any(|back| {
+            first
+                .checked_sub(back)
+                .and_then(|at| self.word(at))
+                .is_some_and(lexicon::names_a_result)
+        });
+        listed || after_a_result
+    }
+
     /// Whether the figure at `index` names rather than counts: "COVID-19",
     /// "F-16", "#1", "No. 10", "Resolution 2334".
     fn is_label(&self, index: usize) -> bool {
-        if self.is_slashed(index) {
+        if self.is_slashed(index) || self.is_score(index) {
             return true;
         }
         let Some(before) = index.checked_sub(1) else {

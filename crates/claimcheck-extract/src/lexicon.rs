@@ -685,7 +685,7 @@ pub(crate) fn is_auxiliary(word: &str) -> bool {
 
 /// The language data kept as files, as `(name, text)`: each a CSV with a
 /// header and rows kept sorted, unique and lower case.
-pub(crate) const FILES: [(&str, &str); 6] = [
+pub(crate) const FILES: [(&str, &str); 7] = [
     (
         "lexicon/en/longer-than.csv",
         include_str!("../lexicon/en/longer-than.csv"),
@@ -701,6 +701,10 @@ pub(crate) const FILES: [(&str, &str); 6] = [
     (
         "lexicon/en/repetitions.csv",
         include_str!("../lexicon/en/repetitions.csv"),
+    ),
+    (
+        "lexicon/en/results.csv",
+        include_str!("../lexicon/en/results.csv"),
     ),
     (
         "lexicon/en/timed.csv",
@@ -745,6 +749,14 @@ pub(crate) fn multiple(word: &str) -> Option<f64> {
             .collect()
     });
     MULTIPLES.get(word).copied()
+}
+
+/// Whether a word before two numbers joined by a hyphen makes them a
+/// score ("won 2-1", "beat him 6-4").
+pub(crate) fn names_a_result(word: &str) -> bool {
+    static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| word_set("results.csv"));
+    WORDS.contains(word)
 }
 
 /// Whether a verb before "up to" makes it the level something went to

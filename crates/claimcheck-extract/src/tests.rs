@@ -717,14 +717,8 @@ fn ranges() {
                 ),
             ],
         ),
-        // A score is not a range.
-        (
-            "won 3-1",
-            vec![
-                expect("3", Exact, figure(3.0, 1.0), None, None),
-                expect("1", Exact, figure(1.0, 1.0), None, None),
-            ],
-        ),
+        // A score is neither a range nor two counts.
+        ("won 3-1", vec![]),
     ];
     for (input, expected) in cases {
         check(input, expected);
@@ -2073,4 +2067,26 @@ fn a_table_cell_takes_its_column_header() {
             .of(input)
             .starts_with("| Labour | 412")
     );
+}
+
+/// A score is no range: two small whole numbers joined by a hyphen after
+/// a word of a result, or in a list of such pairs, are not read; a range
+/// of people is.
+#[test]
+fn scores_are_not_ranges() {
+    let cases: [(&str, &[&str]); 4] = [
+        ("Alcaraz beat Djokovic 1-6, 7-6, 6-1, 3-6, 6-4.", &[]),
+        ("Arsenal won 2-1 at home.", &[]),
+        ("The sets went 6-4, 7-5 in the end.", &[]),
+        ("The war killed 200-300 people.", &["200-300"]),
+    ];
+    for (input, expected) in cases {
+        let extraction = extract(input, Format::Plain);
+        let found: Vec<&str> = extraction
+            .mentions
+            .iter()
+            .map(|mention| mention.span.of(input))
+            .collect();
+        assert_eq!(found, expected, "{input}");
+    }
 }
