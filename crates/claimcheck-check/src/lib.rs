@@ -1109,7 +1109,16 @@ fn compare(claim: &Claim, fact: &Fact) -> Verdict {
         }
         _ => base,
     };
-    if claim.quantity.base.interval.overlaps(&reference) {
+    // "more than three years" against a reference of 3 years: the
+    // reference took the source's bound for its value, as it takes "more
+    // than 13,000" as 13000.
+    let mut written = claim.quantity.base.interval;
+    if claim.quantity.qualifier == Qualifier::MoreThan {
+        if let Some(low) = written.low.as_mut() {
+            low.inclusive = true;
+        }
+    }
+    if written.overlaps(&reference) {
         Verdict::Supported
     } else {
         Verdict::Contradicted

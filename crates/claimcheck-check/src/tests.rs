@@ -1199,3 +1199,40 @@ fn another_years_figure_is_not_contradicted() {
         assert_eq!(found.1, verdict, "{text:?} in {article:?}: {}", found.3);
     }
 }
+
+/// "More than" a reference's own value agrees with it: the reference took
+/// the source's bound for its value ("more than three years" as 3 years).
+/// "Fewer than" it does not, and a bound past the value does not either.
+#[test]
+fn more_than_the_references_value_agrees_with_it() {
+    let csv = "id,value,unit,keywords\nwar-length,3,years,war\ntoll,12,people,storm\n";
+    let cases = [
+        (
+            "The war has lasted more than three years.",
+            "more than three years",
+            Verdict::Supported,
+        ),
+        (
+            "The war has lasted more than four years.",
+            "more than four years",
+            Verdict::Contradicted,
+        ),
+        (
+            "The storm killed more than 12 people.",
+            "more than 12",
+            Verdict::Supported,
+        ),
+        (
+            "The storm killed fewer than 12 people.",
+            "fewer than 12",
+            Verdict::Contradicted,
+        ),
+    ];
+    for (article, text, verdict) in cases {
+        let found = verdicts_against_csv(article, csv)
+            .into_iter()
+            .find(|(claim, ..)| claim == text)
+            .unwrap_or_else(|| panic!("no assessment of {text:?} in {article:?}"));
+        assert_eq!(found.1, verdict, "{text:?} in {article:?}: {}", found.3);
+    }
+}
