@@ -1191,13 +1191,7 @@ fn another_years_figure_is_not_contradicted() {
             Verdict::Contradicted,
         ),
     ];
-    for (article, text, verdict) in cases {
-        let found = verdicts_against_csv(article, csv)
-            .into_iter()
-            .find(|(claim, ..)| claim == text)
-            .unwrap_or_else(|| panic!("no assessment of {text:?} in {article:?}"));
-        assert_eq!(found.1, verdict, "{text:?} in {article:?}: {}", found.3);
-    }
+    assert_each_verdict(csv, &cases);
 }
 
 /// "More than" a reference's own value agrees with it: the reference took
@@ -1228,7 +1222,13 @@ fn more_than_the_references_value_agrees_with_it() {
             Verdict::Contradicted,
         ),
     ];
-    for (article, text, verdict) in cases {
+    assert_each_verdict(csv, &cases);
+}
+
+/// Whether each `(article, text, verdict)` is how the figure `text` of
+/// its one-sentence `article` fares against the reference `csv`.
+fn assert_each_verdict(csv: &str, cases: &[(&str, &str, Verdict)]) {
+    for &(article, text, verdict) in cases {
         let found = verdicts_against_csv(article, csv)
             .into_iter()
             .find(|(claim, ..)| claim == text)
