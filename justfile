@@ -16,9 +16,20 @@ extract *args:
 test:
     cargo test -q --workspace
 
-# Review changed snapshots (needs cargo-insta: cargo install cargo-insta --locked)
+# Review changed snapshots, accepting or rejecting each (needs cargo-insta: `just setup`)
 review:
+    @cargo insta --version >/dev/null 2>&1 || { echo "just review needs cargo-insta: run \`just setup\` or \`cargo install cargo-insta --locked\`" >&2; exit 2; }
     cargo insta review
+
+# Install the tools the recipes use beyond Rust: cargo-insta (for review) and PySpark (for spark-check)
+setup:
+    cargo install cargo-insta --locked
+    python3 -m pip install --quiet pyspark
+
+# Run the README's PySpark example on a local[2] master (needs Java and PySpark) and check the verdicts that come back
+spark-check:
+    cargo build -q --release
+    python3 crates/claimcheck-cli/tests/spark/check_claims.py target/release/claimcheck data/fixtures/reference.csv data/fixtures/seed-article-one-wrong-date.md data/fixtures/regress-386-people.md data/fixtures/all-claims-supported.md
 
 # What CI runs: formatting, lints, tests with snapshots never written
 ci:
