@@ -209,6 +209,10 @@ enum OutputFormat {
     Json,
     /// One CSV row per figure, with a header row.
     Csv,
+    /// (verify only) One self-contained HTML page for review: a summary,
+    /// each article's whole text with its figures marked by verdict, and
+    /// their details on hover or focus. Kept in memory until the end.
+    Html,
 }
 
 impl From<OutputFormat> for Format {
@@ -218,6 +222,7 @@ impl From<OutputFormat> for Format {
             OutputFormat::Jsonl => Format::Jsonl,
             OutputFormat::Json => Format::Json,
             OutputFormat::Csv => Format::Csv,
+            OutputFormat::Html => Format::Html,
         }
     }
 }
@@ -301,6 +306,9 @@ fn main() -> ExitCode {
 
 fn extract(paths: &[PathBuf], output: &Output) -> anyhow::Result<Outcome> {
     let format = output.format()?;
+    if format == Format::Html {
+        anyhow::bail!("--format html is a review page of verdicts: use it with verify");
+    }
     let mut outcome = Outcome {
         exit_zero: output.exit_zero,
         ..Outcome::default()
@@ -347,7 +355,9 @@ fn verify(
     let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
     let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
-    let report = RefCell::new(Report::new(format, io::stdout().lock()));
+    let report = Report::new(format, io::stdout().lock())
+        .with_reference(&files.reference.display().to_string());
+    let report = RefCell::new(report);
     let mut cross = cross_check.then(|| CrossCheck::new(&index));
     // With --cross-check, what it takes to show the articles again at the end.
     let mut documents: Vec<(String, String, LineIndex)> = Vec::new();
@@ -358,7 +368,7 @@ fn verify(
         |piece| {
             let document = piece.loaded.document();
             let assessments = piece.assessments(&index);
-            let rendered = format.assessments(document, &assessments, piece.first)?;
+            let rendered = format.assessments(document, piece.covers, &assessments, piece.first)?;
             Ok((rendered, cross_check.then_some(assessments)))
         },
         |piece, (rendered, assessments)| {

@@ -142,6 +142,10 @@ pub(crate) struct Piece<'a> {
     blocks: Range<usize>,
     /// The first piece of its document, which counts the document.
     pub(crate) first: bool,
+    /// The bytes of the document the piece shows: from its first block to
+    /// the next piece's, the first from the document's start and the last
+    /// to its end, so that the pieces cover the document once.
+    pub(crate) covers: Span,
     bytes: usize,
 }
 
@@ -327,11 +331,19 @@ fn arrival_of(line: &Line) -> Arrival {
 fn pieces_of(loaded: &Loaded) -> impl Iterator<Item = Piece<'_>> {
     let chunks = loaded.prepared.chunks(PIECE_BYTES);
     let whole = chunks.len() == 1;
+    let mut starts: Vec<usize> = chunks
+        .iter()
+        .skip(1)
+        .map(|blocks| loaded.prepared.span_of(blocks.clone()).start)
+        .collect();
+    starts.insert(0, 0);
+    starts.push(loaded.source.len());
     chunks
         .into_iter()
         .enumerate()
         .map(move |(index, blocks)| Piece {
             loaded,
+            covers: Span::new(starts[index], starts[index + 1]),
             bytes: if whole {
                 loaded.source.len()
             } else {

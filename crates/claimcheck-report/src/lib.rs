@@ -11,10 +11,15 @@
 //! formats (JSON Lines, JSON, CSV) carry one flat record per figure with the
 //! same fields, so a column means the same thing in each.
 //!
+//! The HTML format is one self-contained page for the whole run, for a
+//! reviewer: each article's whole text with its figures marked by verdict
+//! (see [`html`]).
+//!
 //! Lines and columns (1-based; columns count characters) are computed here
 //! from the byte spans of the claims, with a [`LineIndex`] built once per
 //! document; nothing before this stage needs them.
 
+mod html;
 mod lines;
 mod record;
 mod spare;
@@ -22,7 +27,7 @@ mod text;
 
 use std::io::{self, Write};
 
-use claimcheck_core::{Assessment, Claim, Suggestion, Verdict};
+use claimcheck_core::{Assessment, Claim, Span, Suggestion, Verdict};
 use serde::Serialize;
 
 pub use crate::lines::LineIndex;
@@ -35,6 +40,8 @@ pub enum Format {
     Jsonl,
     Json,
     Csv,
+    /// One HTML page for the whole run; for `verify` only.
+    Html,
 }
 
 /// One file's text, the name it is reported under, and where its lines start.
@@ -75,6 +82,7 @@ pub struct RecordProblem<'a> {
 pub struct Rendered {
     bytes: Vec<u8>,
     summary: Summary,
+    marks: html::Marks,
 }
 
 impl Format {
@@ -102,18 +110,37 @@ impl Format {
         Ok(rendered)
     }
 
-    /// Renders the verdicts of a piece of a document.
+    /// Renders the verdicts of a piece of a document. `covers` is the part
+    /// of the document the piece shows, its claims' text among the rest
+    /// (the pieces of a document cover it once, in order); only the HTML
+    /// page shows text besides the figures.
     ///
     /// # Errors
     /// When a record cannot be serialized, which only an I/O failure causes.
     pub fn assessments(
         self,
         document: Document<'_>,
+        covers: Span,
         assessments: &[Assessment<'_>],
         starts_file: bool,
     ) -> io::Result<Rendered> {
         let claims = assessments.iter().map(|assessment| &assessment.claim);
         let mut rendered = Rendered::starting(starts_file, room_for(claims));
+        if self == Format::Html {
+            rendered.bytes.reserve(covers.len());
+            for assessment in assessments {
+                rendered.summary.count(assessment.verdict);
+            }
+            html::piece(
+                &mut rendered.bytes,
+                &mut rendered.marks,
+                document,
+                covers,
+                assessments,
+                starts_file,
+            );
+            return Ok(rendered);
+        }
         let mut csv = self.csv_writer(&mut rendered.bytes);
         for assessment in assessments {
             rendered.summary.count(assessment.verdict);
@@ -154,6 +181,7 @@ impl Rendered {
                 files: usize::from(starts_file),
                 ..Summary::default()
             },
+            marks: html::Marks::default(),
         }
     }
 
@@ -256,6 +284,8 @@ pub struct Report<W: Write> {
     /// Whether a record has been written: the JSON array needs commas from
     /// then on, and a CSV its header only once.
     wrote_record: bool,
+    /// The HTML page, kept until the end: its summary and list come first.
+    page: html::Page,
 }
 
 impl<W: Write> Report<W> {
@@ -265,7 +295,15 @@ impl<W: Write> Report<W> {
             out,
             summary: Summary::default(),
             wrote_record: false,
+            page: html::Page::default(),
         }
+    }
+
+    /// Names the reference CSV in the HTML page's summary.
+    #[must_use]
+    pub fn with_reference(mut self, reference: &str) -> Report<W> {
+        self.page.name_reference(reference);
+        self
     }
 
     /// Writes the next piece.
@@ -273,9 +311,17 @@ impl<W: Write> Report<W> {
     /// # Errors
     /// When the writer fails.
     pub fn write(&mut self, rendered: Rendered) -> io::Result<()> {
-        let Rendered { bytes, summary } = rendered;
+        let Rendered {
+            bytes,
+            summary,
+            marks,
+        } = rendered;
         self.summary.add(summary);
-        self.write_bytes(&bytes)?;
+        if self.format == Format::Html {
+            self.page.add(&bytes, marks);
+        } else {
+            self.write_bytes(&bytes)?;
+        }
         spare::give_back(bytes);
         Ok(())
     }
@@ -285,7 +331,7 @@ impl<W: Write> Report<W> {
             return Ok(());
         }
         match self.format {
-            Format::Text | Format::Jsonl => self.out.write_all(bytes)?,
+            Format::Text | Format::Jsonl | Format::Html => self.out.write_all(bytes)?,
             Format::Csv => {
                 // Each piece's rows come with the header; the report keeps one.
                 let rows = if self.wrote_record {
@@ -338,13 +384,23 @@ impl<W: Write> Report<W> {
         document: Document<'_>,
         assessments: &[Assessment<'_>],
     ) -> io::Result<()> {
-        let rendered = self.format.assessments(document, assessments, false)?;
+        if self.format == Format::Html {
+            for assessment in assessments {
+                self.summary.count(assessment.verdict);
+            }
+            self.page.inconsistencies(document, assessments);
+            return Ok(());
+        }
+        let rendered = self
+            .format
+            .assessments(document, Span::default(), assessments, false)?;
         self.write(rendered)
     }
 
     /// Ends the report and returns what it counted. The text format closes
-    /// with `summary_line`; the machine formats keep their output pure and
-    /// leave the summary to the caller.
+    /// with `summary_line`, and the HTML page, written only now, opens
+    /// with it; the machine formats keep their output pure and leave the
+    /// summary to the caller.
     ///
     /// # Errors
     /// When the writer fails.
@@ -354,6 +410,10 @@ impl<W: Write> Report<W> {
             Format::Json => {
                 self.out
                     .write_all(if self.wrote_record { b"\n]\n" } else { b"[]\n" })?;
+            }
+            Format::Html => {
+                let line = summary_line(&self.summary);
+                self.page.finish(&mut self.out, &self.summary, &line)?;
             }
             Format::Jsonl | Format::Csv => {}
         }
