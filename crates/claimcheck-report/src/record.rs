@@ -1,5 +1,5 @@
 //! The flat record of one figure, shared by the JSON Lines, JSON and CSV
-//! formats.
+//! formats; SARIF keeps its fact fields as a result's properties.
 
 use std::borrow::Cow;
 
