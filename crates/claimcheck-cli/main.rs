@@ -55,7 +55,7 @@ enum Command {
         articles: Articles,
 
         #[command(flatten)]
-        output: Output,
+        output: Output<ExtractFormat>,
     },
     /// Checks every claim in the articles against the reference CSV, and
     /// exits 1 when one is contradicted.
@@ -67,7 +67,7 @@ enum Command {
         articles: Articles,
 
         #[command(flatten)]
-        output: Output,
+        output: Output<VerifyFormat>,
 
         /// Also compare claims across articles: two claims holding the same
         /// fact, or counting the same thing in sentences that share topic
@@ -124,9 +124,10 @@ struct Articles {
     paths: Vec<PathBuf>,
 }
 
-/// How articles come in and results go out, for extract and verify.
+/// How articles come in and results go out, for extract and verify, each
+/// with its own report formats `F`.
 #[derive(Debug, Args)]
-struct Output {
+struct Output<F: ValueEnum + Clone + Send + Sync + 'static> {
     /// How the inputs hold articles.
     #[arg(long, value_enum, default_value_t = InputFormat::Files)]
     input_format: InputFormat,
@@ -134,7 +135,7 @@ struct Output {
     /// How the report is written [default: text; jsonl with --input-format
     /// jsonl, which writes nothing else].
     #[arg(long, value_enum)]
-    format: Option<OutputFormat>,
+    format: Option<F>,
 
     /// Exit 0 even when a claim is contradicted or an input record cannot
     /// be read (errors of the run still exit 2). For Spark, Hadoop
@@ -160,12 +161,14 @@ pub(crate) enum InputFormat {
     Jsonl,
 }
 
-impl Output {
+impl<F: ValueEnum + Clone + Copy + Send + Sync + Into<Format> + 'static> Output<F> {
     /// The report format, or why the combination cannot be written.
     fn format(&self) -> anyhow::Result<Format> {
+        let format = self.format.map_or(Format::Text, Into::into);
         match (self.input_format, self.format) {
-            (InputFormat::Files, format) => Ok(format.unwrap_or(OutputFormat::Text).into()),
-            (InputFormat::Jsonl, None | Some(OutputFormat::Jsonl)) => Ok(Format::Jsonl),
+            (InputFormat::Files, _) => Ok(format),
+            (InputFormat::Jsonl, None) => Ok(Format::Jsonl),
+            (InputFormat::Jsonl, Some(_)) if format == Format::Jsonl => Ok(Format::Jsonl),
             (InputFormat::Jsonl, Some(other)) => Err(anyhow::anyhow!(
                 "--input-format jsonl writes JSON Lines only, not --format {}",
                 other
@@ -199,8 +202,9 @@ struct ReferenceFiles {
     synonyms: Option<PathBuf>,
 }
 
+/// The report formats of `extract`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum OutputFormat {
+enum ExtractFormat {
     /// For people: one entry per figure with its place, then a summary.
     Text,
     /// One JSON object per figure, one per line.
@@ -209,20 +213,61 @@ enum OutputFormat {
     Json,
     /// One CSV row per figure, with a header row.
     Csv,
-    /// (verify only) One self-contained HTML page for review: a summary,
-    /// each article's whole text with its figures marked by verdict, and
-    /// their details on hover or focus. Kept in memory until the end.
-    Html,
 }
 
-impl From<OutputFormat> for Format {
-    fn from(format: OutputFormat) -> Format {
+impl From<ExtractFormat> for Format {
+    fn from(format: ExtractFormat) -> Format {
         match format {
-            OutputFormat::Text => Format::Text,
-            OutputFormat::Jsonl => Format::Jsonl,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Csv => Format::Csv,
-            OutputFormat::Html => Format::Html,
+            ExtractFormat::Text => Format::Text,
+            ExtractFormat::Jsonl => Format::Jsonl,
+            ExtractFormat::Json => Format::Json,
+            ExtractFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// The report formats of `verify`: those of `extract`, and those of the
+/// tools that review changes.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum VerifyFormat {
+    /// For people: one entry per claim with its place, then a summary.
+    Text,
+    /// One JSON object per claim, one per line.
+    Jsonl,
+    /// One JSON array of the same objects.
+    Json,
+    /// One CSV row per claim, with a header row.
+    Csv,
+    /// One self-contained HTML page for review: a summary, each article's
+    /// whole text with its figures marked by verdict, and their details on
+    /// hover or focus. Kept in memory until the end.
+    Html,
+    /// SARIF 2.1.0 for code scanning: a result per claim under the rule of
+    /// its verdict (contradicted and inconsistent are errors, ambiguous a
+    /// warning, supported a pass, unverified to review).
+    Sarif,
+    /// GitHub Actions annotations: an error per contradicted or
+    /// inconsistent claim, a warning per ambiguous one; supported and
+    /// unverified claims are not annotated.
+    Github,
+    /// reviewdog's Diagnostic JSON Lines: the same findings as github.
+    Rdjsonl,
+    /// schema.org `ClaimReview` in JSON-LD: a review per claim, rated 1 to 5.
+    Claimreview,
+}
+
+impl From<VerifyFormat> for Format {
+    fn from(format: VerifyFormat) -> Format {
+        match format {
+            VerifyFormat::Text => Format::Text,
+            VerifyFormat::Jsonl => Format::Jsonl,
+            VerifyFormat::Json => Format::Json,
+            VerifyFormat::Csv => Format::Csv,
+            VerifyFormat::Html => Format::Html,
+            VerifyFormat::Sarif => Format::Sarif,
+            VerifyFormat::Github => Format::Github,
+            VerifyFormat::Rdjsonl => Format::Rdjsonl,
+            VerifyFormat::Claimreview => Format::ClaimReview,
         }
     }
 }
@@ -304,11 +349,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(paths: &[PathBuf], output: &Output) -> anyhow::Result<Outcome> {
+fn extract(paths: &[PathBuf], output: &Output<ExtractFormat>) -> anyhow::Result<Outcome> {
     let format = output.format()?;
-    if format == Format::Html {
-        anyhow::bail!("--format html is a review page of verdicts: use it with verify");
-    }
     let mut outcome = Outcome {
         exit_zero: output.exit_zero,
         ..Outcome::default()
@@ -339,7 +381,7 @@ fn extract(paths: &[PathBuf], output: &Output) -> anyhow::Result<Outcome> {
 fn verify(
     files: &ReferenceFiles,
     paths: &[PathBuf],
-    output: &Output,
+    output: &Output<VerifyFormat>,
     cross_check: bool,
 ) -> anyhow::Result<Outcome> {
     let format = output.format()?;

@@ -483,7 +483,7 @@ fn standard_input_is_read_as_markdown() {
 /// this keeps the folder honest without cargo-insta in CI.
 #[test]
 fn every_snapshot_has_its_input() {
-    for stage in ["extract", "verify", "reference", "suggest"] {
+    for stage in ["extract", "verify", "reference", "suggest", "formats"] {
         let folder = Path::new(ROOT).join("snapshots").join(stage);
         for entry in std::fs::read_dir(&folder).expect("the snapshot folder exists") {
             let path = entry.unwrap().path();

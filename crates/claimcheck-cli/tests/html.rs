@@ -204,13 +204,6 @@ fn claims_inconsistent_across_articles_are_listed_after_them() {
 }
 
 #[test]
-fn extract_has_no_html_format() {
-    let output = claimcheck(&["extract", "--format", "html", FIXTURE]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("verify"));
-}
-
-#[test]
 fn hostile_text_is_escaped_and_only_web_sources_are_linked() {
     let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("html-hostile");
     std::fs::create_dir_all(&folder).unwrap();

@@ -15,16 +15,28 @@
 //! reviewer: each article's whole text with its figures marked by verdict
 //! (see [`html`]).
 //!
-//! Lines and columns (1-based; columns count characters) are computed here
-//! from the byte spans of the claims, with a [`LineIndex`] built once per
-//! document; nothing before this stage needs them.
+//! Verdicts also go to the tools that review changes: SARIF for code
+//! scanning, GitHub Actions workflow commands, reviewdog's JSON Lines, and
+//! schema.org `ClaimReview` for fact-check pages. Each renders a claim on
+//! its own (on the workers, like the records), and the report writes what
+//! wraps them.
+//!
+//! Lines and columns (1-based) are computed here from the byte spans of the
+//! claims, with a [`LineIndex`] built once per document; nothing before
+//! this stage needs them. Columns count characters, except where a format
+//! defines its own unit (UTF-16 code units for SARIF, bytes for reviewdog).
 
+mod claimreview;
+mod github;
 mod html;
 mod lines;
+mod rdjsonl;
 mod record;
+mod sarif;
 mod spare;
 mod text;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use claimcheck_core::{Assessment, Claim, Span, Suggestion, Verdict};
@@ -42,6 +54,14 @@ pub enum Format {
     Csv,
     /// One HTML page for the whole run; for `verify` only.
     Html,
+    /// SARIF 2.1.0: one result per verdict.
+    Sarif,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+    /// reviewdog's Diagnostic JSON Lines: a diagnostic per finding.
+    Rdjsonl,
+    /// schema.org `ClaimReview` in JSON-LD: a review per verdict.
+    ClaimReview,
 }
 
 /// One file's text, the name it is reported under, and where its lines start.
@@ -97,6 +117,12 @@ impl Format {
         claims: &[Claim],
         starts_file: bool,
     ) -> io::Result<Rendered> {
+        if self.reports_verdicts_only() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "this format reports verdicts, which figures alone have not",
+            ));
+        }
         let mut rendered = Rendered::starting(starts_file, room_for(claims.iter()));
         rendered.summary.mentions = claims.len();
         let mut csv = self.csv_writer(&mut rendered.bytes);
@@ -144,19 +170,94 @@ impl Format {
         let mut csv = self.csv_writer(&mut rendered.bytes);
         for assessment in assessments {
             rendered.summary.count(assessment.verdict);
+            let bytes = &mut rendered.bytes;
             match self {
-                Format::Text => text::assessment(&mut rendered.bytes, document, assessment)?,
-                _ => rendered.record(&mut csv, &Record::of_assessment(document, assessment))?,
+                Format::Text => text::assessment(bytes, document, assessment)?,
+                Format::Jsonl | Format::Json | Format::Csv => {
+                    rendered.record(&mut csv, &Record::of_assessment(document, assessment))?;
+                }
+                Format::Sarif => sarif::result(bytes, document, assessment)?,
+                Format::Github => github::annotation(bytes, document, assessment)?,
+                Format::Rdjsonl => rdjsonl::diagnostic(bytes, document, assessment)?,
+                Format::ClaimReview => claimreview::review(bytes, document, assessment)?,
+                // A page's piece is its whole text, rendered above.
+                Format::Html => {}
             }
         }
         rendered.finish_csv(csv)?;
         Ok(rendered)
     }
 
+    /// Whether the format has a place only for verdicts, so that `extract`
+    /// cannot be written in it.
+    #[must_use]
+    pub fn reports_verdicts_only(self) -> bool {
+        match self {
+            Format::Text | Format::Jsonl | Format::Json | Format::Csv => false,
+            Format::Html
+            | Format::Sarif
+            | Format::Github
+            | Format::Rdjsonl
+            | Format::ClaimReview => true,
+        }
+    }
+
+    /// What a format whose records are the items of one JSON array writes
+    /// around them.
+    fn envelope(self) -> Option<Envelope> {
+        match self {
+            Format::Json => Some(Envelope {
+                head: Cow::Borrowed("["),
+                tail: Cow::Borrowed("]"),
+            }),
+            Format::Sarif => Some(sarif::envelope()),
+            Format::ClaimReview => Some(claimreview::envelope()),
+            Format::Text
+            | Format::Jsonl
+            | Format::Csv
+            | Format::Html
+            | Format::Github
+            | Format::Rdjsonl => None,
+        }
+    }
+
     /// For CSV, a writer into `bytes`, which it takes until
     /// [`Rendered::finish_csv`].
     fn csv_writer(self, bytes: &mut Vec<u8>) -> Option<csv::Writer<Vec<u8>>> {
         (self == Format::Csv).then(|| csv::Writer::from_writer(std::mem::take(bytes)))
+    }
+}
+
+/// What a report writes before its first record and after its last, when
+/// its records are the items of one JSON array; the records are written
+/// one a line, with commas between them.
+#[derive(Debug)]
+struct Envelope {
+    /// Up to and including the array's `[`.
+    head: Cow<'static, str>,
+    /// From the array's `]` on.
+    tail: Cow<'static, str>,
+}
+
+/// A verdict a reviewer has to act on, and how urgently: what the review
+/// formats (annotations, review comments) are made of. Supported and
+/// unverified claims ask nothing of a reviewer of a change and are left
+/// out of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Finding {
+    /// The figure is wrong, or another article's is.
+    Error,
+    /// The reference cannot tell which of its facts applies.
+    Warning,
+}
+
+impl Finding {
+    fn of(verdict: Verdict) -> Option<Finding> {
+        match verdict {
+            Verdict::Contradicted | Verdict::Inconsistent => Some(Finding::Error),
+            Verdict::Ambiguous => Some(Finding::Warning),
+            Verdict::Supported | Verdict::Unverified => None,
+        }
     }
 }
 
@@ -279,9 +380,10 @@ impl Summary {
 #[derive(Debug)]
 pub struct Report<W: Write> {
     format: Format,
+    envelope: Option<Envelope>,
     out: W,
     summary: Summary,
-    /// Whether a record has been written: the JSON array needs commas from
+    /// Whether a record has been written: a JSON array needs commas from
     /// then on, and a CSV its header only once.
     wrote_record: bool,
     /// The HTML page, kept until the end: its summary and list come first.
@@ -292,6 +394,7 @@ impl<W: Write> Report<W> {
     pub fn new(format: Format, out: W) -> Report<W> {
         Report {
             format,
+            envelope: format.envelope(),
             out,
             summary: Summary::default(),
             wrote_record: false,
@@ -330,8 +433,23 @@ impl<W: Write> Report<W> {
         if bytes.is_empty() {
             return Ok(());
         }
+        if let Some(envelope) = &self.envelope {
+            for line in bytes
+                .split(|byte| *byte == b'\n')
+                .filter(|line| !line.is_empty())
+            {
+                if self.wrote_record {
+                    self.out.write_all(b",\n")?;
+                } else {
+                    self.out.write_all(envelope.head.as_bytes())?;
+                    self.out.write_all(b"\n")?;
+                }
+                self.out.write_all(line)?;
+                self.wrote_record = true;
+            }
+            return Ok(());
+        }
         match self.format {
-            Format::Text | Format::Jsonl | Format::Html => self.out.write_all(bytes)?,
             Format::Csv => {
                 // Each piece's rows come with the header; the report keeps one.
                 let rows = if self.wrote_record {
@@ -344,17 +462,7 @@ impl<W: Write> Report<W> {
                 };
                 self.out.write_all(rows)?;
             }
-            Format::Json => {
-                for line in bytes
-                    .split(|byte| *byte == b'\n')
-                    .filter(|line| !line.is_empty())
-                {
-                    self.out
-                        .write_all(if self.wrote_record { b",\n" } else { b"[\n" })?;
-                    self.out.write_all(line)?;
-                    self.wrote_record = true;
-                }
-            }
+            _ => self.out.write_all(bytes)?,
         }
         self.wrote_record = true;
         Ok(())
@@ -405,17 +513,19 @@ impl<W: Write> Report<W> {
     /// # Errors
     /// When the writer fails.
     pub fn finish(mut self, summary_line: impl Fn(&Summary) -> String) -> io::Result<Summary> {
-        match self.format {
-            Format::Text => writeln!(self.out, "{}", summary_line(&self.summary))?,
-            Format::Json => {
-                self.out
-                    .write_all(if self.wrote_record { b"\n]\n" } else { b"[]\n" })?;
+        if let Some(envelope) = &self.envelope {
+            if self.wrote_record {
+                self.out.write_all(b"\n")?;
+            } else {
+                self.out.write_all(envelope.head.as_bytes())?;
             }
-            Format::Html => {
-                let line = summary_line(&self.summary);
-                self.page.finish(&mut self.out, &self.summary, &line)?;
-            }
-            Format::Jsonl | Format::Csv => {}
+            self.out.write_all(envelope.tail.as_bytes())?;
+            self.out.write_all(b"\n")?;
+        } else if self.format == Format::Text {
+            writeln!(self.out, "{}", summary_line(&self.summary))?;
+        } else if self.format == Format::Html {
+            let line = summary_line(&self.summary);
+            self.page.finish(&mut self.out, &self.summary, &line)?;
         }
         self.out.flush()?;
         Ok(self.summary)

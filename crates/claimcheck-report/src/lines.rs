@@ -1,5 +1,7 @@
 //! Line starts of a document, to turn byte offsets into lines and columns.
 
+use claimcheck_core::Span;
+
 /// Where each line of a document starts. Built once per document and
 /// shared by every piece of it that is rendered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,10 +22,38 @@ impl LineIndex {
     /// `source`, the text the index was built from.
     #[must_use]
     pub fn position(&self, source: &str, offset: usize) -> (usize, usize) {
+        self.position_in(source, offset, Columns::Characters)
+    }
+
+    /// The 1-based line and column of a byte offset, the column counted in
+    /// `columns`.
+    pub(crate) fn position_in(
+        &self,
+        source: &str,
+        offset: usize,
+        columns: Columns,
+    ) -> (usize, usize) {
         let line = self.starts.partition_point(|start| *start <= offset);
-        let line_start = self.starts[line - 1];
-        let column = source[line_start..offset].chars().count() + 1;
-        (line, column)
+        let before = &source[self.starts[line - 1]..offset];
+        let column = match columns {
+            Columns::Characters => before.chars().count(),
+            Columns::Utf16 => before.encode_utf16().count(),
+            Columns::Bytes => before.len(),
+        };
+        (line, column + 1)
+    }
+
+    /// Where a span starts and where it ends, its end being the column
+    /// after its last character.
+    pub(crate) fn region(&self, source: &str, span: Span, columns: Columns) -> Region {
+        let (start_line, start_column) = self.position_in(source, span.start, columns);
+        let (end_line, end_column) = self.position_in(source, span.end, columns);
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+        }
     }
 
     /// The text of a 1-based line, without its line break.
@@ -33,6 +63,27 @@ impl LineIndex {
         let end = self.starts.get(line).map_or(source.len(), |next| next - 1);
         source[start..end].trim_end_matches('\r')
     }
+}
+
+/// What a column counts. Each consumer of positions has its own: people
+/// and claimcheck's own formats count characters, SARIF counts UTF-16 code
+/// units unless told otherwise, and reviewdog counts UTF-8 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Columns {
+    Characters,
+    Utf16,
+    Bytes,
+}
+
+/// The lines and columns (1-based) a span covers; the end column is the
+/// one after the span's last character, as SARIF, reviewdog and GitHub's
+/// annotations all read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Region {
+    pub(crate) start_line: usize,
+    pub(crate) start_column: usize,
+    pub(crate) end_line: usize,
+    pub(crate) end_column: usize,
 }
 
 fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
@@ -45,7 +96,9 @@ fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use super::LineIndex;
+    use claimcheck_core::Span;
+
+    use super::{Columns, LineIndex, Region};
 
     #[test]
     fn positions_are_one_based_and_count_characters() {
@@ -61,5 +114,47 @@ mod tests {
         assert_eq!(lines.position(source, 11), (3, 1));
         assert_eq!(lines.line(source, 2), "€5 x");
         assert_eq!(lines.line(source, 3), "last");
+    }
+
+    #[test]
+    fn columns_count_in_the_unit_asked_for() {
+        // "€" is one character, one UTF-16 unit and three bytes; "𐐀" is one
+        // character, two UTF-16 units (a surrogate pair) and four bytes.
+        let source = "x\n€𐐀 42 days";
+        let lines = LineIndex::new(source);
+        let figure = Span::new(source.find("42").unwrap(), source.len());
+        let cases = [
+            (Columns::Characters, 4, 11),
+            (Columns::Utf16, 5, 12),
+            (Columns::Bytes, 9, 16),
+        ];
+        for (columns, start_column, end_column) in cases {
+            assert_eq!(
+                lines.region(source, figure, columns),
+                Region {
+                    start_line: 2,
+                    start_column,
+                    end_line: 2,
+                    end_column
+                },
+                "{columns:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_span_across_a_line_break_ends_on_the_next_line() {
+        let source = "met on Oct.\n3 in Geneva";
+        let lines = LineIndex::new(source);
+        let figure = Span::new(7, 13);
+        assert_eq!(
+            lines.region(source, figure, Columns::Characters),
+            Region {
+                start_line: 1,
+                start_column: 8,
+                end_line: 2,
+                end_column: 2
+            }
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! The flat record of one figure, shared by the JSON Lines, JSON and CSV
-//! formats.
+//! formats; SARIF keeps its fact fields as a result's properties.
 
 use std::borrow::Cow;
 
@@ -69,6 +69,9 @@ pub(crate) struct Record<'a> {
     verdict: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fact: Option<Option<&'a str>>,
+    /// The fact's description for people.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reference_value: Option<Option<Figure>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,6 +138,7 @@ impl<'a> Record<'a> {
             sentence: collapse_whitespace(claim.sentence.of(document.source)),
             verdict: None,
             fact: None,
+            subject: None,
             reference_value: None,
             reference_low: None,
             reference_high: None,
@@ -161,6 +165,7 @@ impl<'a> Record<'a> {
         Record {
             verdict: Some(assessment.verdict.as_str()),
             fact: Some(fact.map(|fact| fact.id.as_str())),
+            subject: Some(fact.and_then(|fact| fact.subject.as_deref())),
             reference_value: Some(fact_figure(fact.map(|fact| fact.value))),
             reference_low: Some(fact_figure(fact.and_then(|fact| fact.interval.low_value()))),
             reference_high: Some(fact_figure(
@@ -177,7 +182,7 @@ impl<'a> Record<'a> {
 }
 
 /// A sentence on one line, as a reader would quote it.
-fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+pub(crate) fn collapse_whitespace(text: &str) -> Cow<'_, str> {
     if is_on_one_line(text) {
         Cow::Borrowed(text)
     } else {
