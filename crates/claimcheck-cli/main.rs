@@ -8,6 +8,7 @@
 mod inputs;
 mod pipeline;
 mod records;
+mod terminal;
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -17,8 +18,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use claimcheck_check::FactIndex;
 use claimcheck_check::cross::CrossCheck;
-use claimcheck_report::{Document, Format, LineIndex, Report};
+use claimcheck_report::{Document, Format, LineIndex, Report, Shown};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::terminal::Color;
 
 /// Checks the numbers in prose against a reference CSV of verified figures.
 ///
@@ -35,14 +38,29 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// and reported before exiting 2. With --exit-zero, findings and unreadable
 /// records exit 0, for engines that fail a task on any other status.
 #[derive(Debug, Parser)]
-#[command(name = "claimcheck", version, max_term_width = 100)]
+#[command(
+    name = "claimcheck",
+    version,
+    max_term_width = 100,
+    after_help = "Examples:
+  Check data/articles against data/reference.csv:
+    claimcheck verify
+  Every figure of one article with its verdict:
+    claimcheck verify --show all story.md
+  Every figure as read:
+    claimcheck extract story.md
+  Reference rows for the claims no fact covers:
+    claimcheck suggest >> data/reference.csv
+  The reference's own problems:
+    claimcheck reference check"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// Threads to check files on [default: one per core]. Output is the same
-    /// whatever the number.
-    #[arg(long, global = true, value_name = "N")]
+    /// Threads for extract, verify and suggest, as their own --threads
+    /// option [default: one per core].
+    #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
 
@@ -50,6 +68,13 @@ struct Cli {
 enum Command {
     /// Lists every figure in the articles as read: value, interval,
     /// qualifier, unit, kind and sentence.
+    #[command(after_help = "Examples:
+  One line per figure:
+    claimcheck extract story.md
+  One CSV row per figure, for a spreadsheet:
+    claimcheck extract --format csv data/articles > figures.csv
+  Articles as JSON Lines records, on standard input:
+    claimcheck extract --input-format jsonl - < articles.jsonl > figures.jsonl")]
     Extract {
         #[command(flatten)]
         articles: Articles,
@@ -59,6 +84,22 @@ enum Command {
     },
     /// Checks every claim in the articles against the reference CSV, and
     /// exits 1 when one is contradicted.
+    ///
+    /// The text report shows each contradicted, ambiguous or inconsistent
+    /// figure in its line, with the reason and the fact it was held
+    /// against, then a summary that counts every verdict and repeats the
+    /// reference's problems. The machine formats carry every figure.
+    #[command(after_help = "Examples:
+  The problems of one article, then the summary:
+    claimcheck verify story.md
+  Also the figures no fact covers:
+    claimcheck verify --show unverified story.md
+  Every figure, in colour, in a pager:
+    claimcheck verify --show all --color always data/articles | less -R
+  Every verdict as JSON Lines, against another reference:
+    claimcheck verify --reference facts.csv --format jsonl data/articles > verdicts.jsonl
+  Also claims that disagree across articles:
+    claimcheck verify --cross-check data/articles")]
     Verify {
         #[command(flatten)]
         reference: ReferenceFiles,
@@ -68,6 +109,13 @@ enum Command {
 
         #[command(flatten)]
         output: Output<VerifyFormat>,
+
+        /// Also list the figures with these verdicts in the text report,
+        /// which shows only contradicted, ambiguous and inconsistent ones
+        /// and counts the rest (comma-separated, or repeated; `all` for
+        /// every figure). The machine formats always carry every figure.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICTS")]
+        show: Vec<ShownVerdict>,
 
         /// Also compare claims across articles: two claims holding the same
         /// fact, or counting the same thing in sentences that share topic
@@ -84,6 +132,11 @@ enum Command {
     /// The rows come in the columns of the reference CSV, with no header,
     /// so that `claimcheck suggest >> data/reference.csv` adds them; when
     /// the reference does not exist yet, a header row starts a new one.
+    #[command(after_help = "Examples:
+  Rows to append to the reference:
+    claimcheck suggest story.md >> data/reference.csv
+  With each claim's place, for a reference with an x_claim column:
+    claimcheck suggest --reference facts.csv --claims data/articles >> facts.csv")]
     Suggest {
         #[command(flatten)]
         reference: ReferenceFiles,
@@ -97,6 +150,9 @@ enum Command {
         claims: bool,
     },
     /// Works with the reference CSV on its own.
+    #[command(after_help = "Examples:
+  Problems of data/reference.csv, with line and column:
+    claimcheck reference check")]
     Reference {
         #[command(subcommand)]
         action: ReferenceAction,
@@ -107,6 +163,11 @@ enum Command {
 enum ReferenceAction {
     /// Validates the reference CSV and lists every problem, with its line
     /// and column; exits 2 when there is one.
+    #[command(after_help = "Examples:
+  Problems of data/reference.csv, with line and column:
+    claimcheck reference check
+  Of another reference:
+    claimcheck reference check facts.csv")]
     Check {
         /// The reference CSV to check.
         #[arg(value_name = "CSV", default_value = "data/reference.csv")]
@@ -114,21 +175,26 @@ enum ReferenceAction {
     },
 }
 
-/// The articles a command reads.
+/// The articles a command reads, and the threads it reads them on.
 #[derive(Debug, Args)]
 struct Articles {
     /// Files or folders to read (folders are searched for .md and .txt
-    /// files, or .jsonl and .ndjson files with --input-format jsonl, in
-    /// sorted order); `-` reads standard input.
+    /// files, in sorted order); `-` reads standard input.
     #[arg(value_name = "PATH", default_value = "data/articles")]
     paths: Vec<PathBuf>,
+
+    /// Threads to check files on [default: one per core]. Output is the same
+    /// whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 /// How articles come in and results go out, for extract and verify, each
 /// with its own report formats `F`.
 #[derive(Debug, Args)]
 struct Output<F: ValueEnum + Clone + Send + Sync + 'static> {
-    /// How the inputs hold articles.
+    /// How the inputs hold articles (with jsonl, folders are searched for
+    /// .jsonl and .ndjson files).
     #[arg(long, value_enum, default_value_t = InputFormat::Files)]
     input_format: InputFormat,
 
@@ -137,12 +203,16 @@ struct Output<F: ValueEnum + Clone + Send + Sync + 'static> {
     #[arg(long, value_enum)]
     format: Option<F>,
 
-    /// Exit 0 even when a claim is contradicted or an input record cannot
-    /// be read (errors of the run still exit 2). For Spark, Hadoop
+    /// Exit 0 even when a claim is contradicted (verify) or an input record
+    /// cannot be read (errors of the run still exit 2). For Spark, Hadoop
     /// Streaming and the like, which fail a task on any other status; the
     /// findings and problems are in the output.
     #[arg(long)]
     exit_zero: bool,
+
+    /// When the text format is in colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
+    color: Color,
 }
 
 /// How the inputs hold articles.
@@ -164,7 +234,9 @@ pub(crate) enum InputFormat {
 impl<F: ValueEnum + Clone + Copy + Send + Sync + Into<Format> + 'static> Output<F> {
     /// The report format, or why the combination cannot be written.
     fn format(&self) -> anyhow::Result<Format> {
-        let format = self.format.map_or(Format::Text, Into::into);
+        let format = self
+            .format
+            .map_or(Format::Text(Shown::PROBLEMS), Into::into);
         match (self.input_format, self.format) {
             (InputFormat::Files, _) => Ok(format),
             (InputFormat::Jsonl, None) => Ok(Format::Jsonl),
@@ -202,10 +274,30 @@ struct ReferenceFiles {
     synonyms: Option<PathBuf>,
 }
 
+/// Verdicts the text report of verify can list besides its problems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ShownVerdict {
+    Supported,
+    Unverified,
+    /// Every figure.
+    All,
+}
+
+/// The verdicts a text report shows in full: its problems and `listed`.
+fn shown(listed: &[ShownVerdict]) -> Shown {
+    listed
+        .iter()
+        .fold(Shown::PROBLEMS, |shown, listed| match listed {
+            ShownVerdict::Supported => shown.with(claimcheck_core::Verdict::Supported),
+            ShownVerdict::Unverified => shown.with(claimcheck_core::Verdict::Unverified),
+            ShownVerdict::All => Shown::ALL,
+        })
+}
+
 /// The report formats of `extract`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ExtractFormat {
-    /// For people: one entry per figure with its place, then a summary.
+    /// For people: one figure a line, then a summary.
     Text,
     /// One JSON object per figure, one per line.
     Jsonl,
@@ -218,7 +310,7 @@ enum ExtractFormat {
 impl From<ExtractFormat> for Format {
     fn from(format: ExtractFormat) -> Format {
         match format {
-            ExtractFormat::Text => Format::Text,
+            ExtractFormat::Text => Format::Text(Shown::PROBLEMS),
             ExtractFormat::Jsonl => Format::Jsonl,
             ExtractFormat::Json => Format::Json,
             ExtractFormat::Csv => Format::Csv,
@@ -230,7 +322,7 @@ impl From<ExtractFormat> for Format {
 /// tools that review changes.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum VerifyFormat {
-    /// For people: one entry per claim with its place, then a summary.
+    /// For people: each problem in its line of source, then a summary.
     Text,
     /// One JSON object per claim, one per line.
     Jsonl,
@@ -259,7 +351,7 @@ enum VerifyFormat {
 impl From<VerifyFormat> for Format {
     fn from(format: VerifyFormat) -> Format {
         match format {
-            VerifyFormat::Text => Format::Text,
+            VerifyFormat::Text => Format::Text(Shown::PROBLEMS),
             VerifyFormat::Jsonl => Format::Jsonl,
             VerifyFormat::Json => Format::Json,
             VerifyFormat::Csv => Format::Csv,
@@ -275,8 +367,9 @@ impl From<VerifyFormat> for Format {
 /// How a run ended, before it becomes an exit status.
 #[derive(Debug, Default)]
 struct Outcome {
-    /// Inputs that could not be read, invalid reference rows.
-    problems: usize,
+    /// Inputs that could not be read, invalid reference and synonyms
+    /// rows, each as reported.
+    problems: Vec<String>,
     /// JSON Lines records that could not be read.
     unreadable_records: usize,
     contradicted: usize,
@@ -286,7 +379,7 @@ struct Outcome {
 impl Outcome {
     fn exit_code(&self) -> ExitCode {
         let record_problems = self.unreadable_records > 0 && !self.exit_zero;
-        if self.problems > 0 || record_problems {
+        if !self.problems.is_empty() || record_problems {
             ExitCode::from(2)
         } else if self.contradicted > 0 && !self.exit_zero {
             ExitCode::from(1)
@@ -307,7 +400,16 @@ impl Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(threads) = cli.threads {
+    let articles = match &cli.command {
+        Command::Extract { articles, .. }
+        | Command::Verify { articles, .. }
+        | Command::Suggest { articles, .. } => Some(articles),
+        Command::Reference { .. } => None,
+    };
+    if let Some(threads) = articles
+        .and_then(|articles| articles.threads)
+        .or(cli.threads)
+    {
         if let Err(error) = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build_global()
@@ -322,8 +424,15 @@ fn main() -> ExitCode {
             reference,
             articles,
             output,
+            show,
             cross_check,
-        } => verify(&reference, &articles.paths, &output, cross_check),
+        } => verify(
+            &reference,
+            &articles.paths,
+            &output,
+            shown(&show),
+            cross_check,
+        ),
         Command::Suggest {
             reference,
             articles,
@@ -355,7 +464,7 @@ fn extract(paths: &[PathBuf], output: &Output<ExtractFormat>) -> anyhow::Result<
         exit_zero: output.exit_zero,
         ..Outcome::default()
     };
-    let report = RefCell::new(Report::new(format, io::stdout().lock()));
+    let report = RefCell::new(Report::new(format, terminal::stdout(format, output.color)));
     pipeline::run(
         paths,
         output.input_format,
@@ -368,7 +477,7 @@ fn extract(paths: &[PathBuf], output: &Output<ExtractFormat>) -> anyhow::Result<
     let summary = report
         .into_inner()
         .finish(|summary| summary.mentions_line(documents))?;
-    if format != Format::Text {
+    if !matches!(format, Format::Text(_)) {
         eprintln!(
             "{}{}",
             summary.mentions_line(documents),
@@ -382,9 +491,13 @@ fn verify(
     files: &ReferenceFiles,
     paths: &[PathBuf],
     output: &Output<VerifyFormat>,
+    shown: Shown,
     cross_check: bool,
 ) -> anyhow::Result<Outcome> {
-    let format = output.format()?;
+    let format = match output.format()? {
+        Format::Text(_) => Format::Text(shown),
+        machine => machine,
+    };
     if cross_check && output.input_format == InputFormat::Jsonl {
         anyhow::bail!(
             "--cross-check keeps every article until the end, which a stream of records cannot; check files instead"
@@ -397,7 +510,7 @@ fn verify(
     let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
     let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
-    let report = Report::new(format, io::stdout().lock())
+    let report = Report::new(format, terminal::stdout(format, output.color))
         .with_reference(&files.reference.display().to_string());
     let report = RefCell::new(report);
     let mut cross = cross_check.then(|| CrossCheck::new(&index));
@@ -454,8 +567,13 @@ fn verify(
         }
     }
     let documents = output.documents();
-    let summary = report.finish(|summary| summary.verdicts_line(documents))?;
-    if format != Format::Text {
+    // The page shows every figure, so it opens with the counts alone, not
+    // the terminal's closing, which says what it left out.
+    let summary = report.finish(|summary| match format {
+        Format::Html => summary.verdicts_line(documents),
+        _ => summary.closing(documents, shown, &outcome.problems),
+    })?;
+    if !matches!(format, Format::Text(_)) {
         eprintln!(
             "{}{}",
             summary.verdicts_line(documents),
@@ -565,7 +683,7 @@ fn check_reference(path: &Path) -> anyhow::Result<Outcome> {
     };
     writeln!(out, "{}: {fact_count}, {problem_count}", path.display())?;
     Ok(Outcome {
-        problems: problems.len(),
+        problems: problems.iter().map(ToString::to_string).collect(),
         ..Outcome::default()
     })
 }

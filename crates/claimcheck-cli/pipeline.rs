@@ -44,10 +44,7 @@ const PIECES_IN_FLIGHT_BYTES: usize = 2 << 20;
 /// Reads the reference CSV, reporting its problems and counting them.
 pub(crate) fn load_reference(path: &Path, outcome: &mut Outcome) -> anyhow::Result<Vec<Fact>> {
     let (facts, problems) = claimcheck_reference::load(path)?;
-    for problem in &problems {
-        eprintln!("claimcheck: {problem}");
-    }
-    outcome.problems += problems.len();
+    report_problems(&problems, outcome);
     Ok(facts)
 }
 
@@ -62,11 +59,18 @@ pub(crate) fn load_synonyms(
         return Ok(Synonyms::default());
     };
     let (synonyms, problems) = claimcheck_reference::load_synonyms(path)?;
-    for problem in &problems {
-        eprintln!("claimcheck: {problem}");
-    }
-    outcome.problems += problems.len();
+    report_problems(&problems, outcome);
     Ok(synonyms)
+}
+
+/// Reports problems on standard error as they are found, and keeps them
+/// for the end of the report.
+fn report_problems(problems: &[impl std::fmt::Display], outcome: &mut Outcome) {
+    for problem in problems {
+        let problem = problem.to_string();
+        eprintln!("claimcheck: {problem}");
+        outcome.problems.push(problem);
+    }
 }
 
 /// A document read and made ready: its text, its prose, its date, its lines.
@@ -237,8 +241,9 @@ pub(crate) fn run<T: Send>(
             match arrival {
                 Arrival::Loaded(document) => steps.extend(pieces_of(document).map(Step::Piece)),
                 Arrival::Failed(error) => {
-                    outcome.problems += 1;
-                    eprintln!("claimcheck: {error:#}");
+                    let problem = format!("{error:#}");
+                    eprintln!("claimcheck: {problem}");
+                    outcome.problems.push(problem);
                 }
                 Arrival::Unreadable(record) => steps.push(Step::Unreadable(record)),
             }

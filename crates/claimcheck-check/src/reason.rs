@@ -21,7 +21,7 @@ pub(crate) struct Quote {
 impl Quote {
     pub(crate) fn of(fact: &Fact) -> Quote {
         Quote {
-            figure: fact_figure(fact),
+            figure: display::FactFigure(fact).to_string(),
             origin: fact_origin(fact),
             as_of: fact.as_of.as_deref().and_then(|as_of| as_of.parse().ok()),
             expected: fact.role.is_expected().then(|| fact.role.as_str()),
@@ -266,29 +266,6 @@ fn measured(claim: &Claim) -> String {
         (Kind::Count, None) => "a count with no noun".to_string(),
         (kind, Some(unit)) => format!("a {} in {unit}", kind.as_str().replace('_', " ")),
         (kind, None) => format!("a {}", kind.as_str()),
-    }
-}
-
-/// "1,960 peacekeepers", "6,731 troops (6,500–7,300)", "2022-10-02".
-fn fact_figure(fact: &Fact) -> String {
-    let value = display::Value(fact.kind, fact.value);
-    let unit = match fact.kind {
-        Kind::Date | Kind::Year => String::new(),
-        _ => fact
-            .units
-            .first()
-            .map(|unit| format!(" {unit}"))
-            .unwrap_or_default(),
-    };
-    let is_exact = fact.interval.low_value() == Some(fact.value)
-        && fact.interval.high_value() == Some(fact.value);
-    if is_exact {
-        format!("{value}{unit}")
-    } else {
-        format!(
-            "{value}{unit} ({})",
-            display::InWords(fact.kind, &fact.interval)
-        )
     }
 }
 

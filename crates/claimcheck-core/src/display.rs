@@ -9,7 +9,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use crate::{Interval, Kind, Quantity, calendar};
+use crate::{Fact, Interval, Kind, Quantity, calendar};
 
 /// A number with thousands separators and at most three decimals:
 /// `1,960`, `0.5`, `1,450,000`, `-3`.
@@ -164,6 +164,33 @@ impl Display for Reading<'_> {
             InWords(quantity.kind, &quantity.base.interval).fmt(f)?;
             f.write_str(" ")?;
             f.write_str(&quantity.base.unit)?;
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+/// A reference fact's figure with its unit, and the values it allows when
+/// they are more than the figure: "1,960 peacekeepers", "6,731 troops
+/// (6,500–7,300)", "2022-10-02".
+#[derive(Clone, Copy, Debug)]
+pub struct FactFigure<'a>(pub &'a Fact);
+
+impl Display for FactFigure<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let FactFigure(fact) = *self;
+        Value(fact.kind, fact.value).fmt(f)?;
+        if !matches!(fact.kind, Kind::Date | Kind::Year)
+            && let Some(unit) = fact.units.first()
+        {
+            f.write_str(" ")?;
+            f.write_str(unit)?;
+        }
+        let is_exact = fact.interval.low_value() == Some(fact.value)
+            && fact.interval.high_value() == Some(fact.value);
+        if !is_exact {
+            f.write_str(" (")?;
+            InWords(fact.kind, &fact.interval).fmt(f)?;
             f.write_str(")")?;
         }
         Ok(())

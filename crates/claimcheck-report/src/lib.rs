@@ -6,10 +6,15 @@
 //! adding what only a whole report has (the CSV header once, the commas of
 //! a JSON array, the closing summary).
 //!
-//! The text format is for people: `file:line:column`, the verdict, the line
-//! of source with a caret under the figure, and the reason. The machine
-//! formats (JSON Lines, JSON, CSV) carry one flat record per figure with the
-//! same fields, so a column means the same thing in each.
+//! The text format is for people, and reads like a linter's: one block per
+//! figure that needs attention (contradicted, ambiguous, inconsistent),
+//! with the verdict, `file:line:column`, the line of source with the
+//! figure underlined, the reason and the fact it was held against; the
+//! other verdicts only counted unless [`Shown`] lists them; and a closing
+//! summary. It is written with styles, which the writer keeps or strips.
+//! The machine formats (JSON Lines, JSON, CSV) carry one flat record per
+//! figure, every figure, with the same fields, so a column means the same
+//! thing in each.
 //!
 //! The HTML format is one self-contained page for the whole run, for a
 //! reviewer: each article's whole text with its figures marked by verdict
@@ -48,7 +53,9 @@ use crate::record::Record;
 /// How a report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    Text,
+    /// For people, listing the verdicts shown in full (a listing of
+    /// figures shows them all).
+    Text(Shown),
     Jsonl,
     Json,
     Csv,
@@ -128,7 +135,7 @@ impl Format {
         let mut csv = self.csv_writer(&mut rendered.bytes);
         for claim in claims {
             match self {
-                Format::Text => text::claim(&mut rendered.bytes, document, claim)?,
+                Format::Text(_) => text::claim(&mut rendered.bytes, document, claim)?,
                 _ => rendered.record(&mut csv, &Record::of_claim(document, claim))?,
             }
         }
@@ -172,7 +179,8 @@ impl Format {
             rendered.summary.count(assessment.verdict);
             let bytes = &mut rendered.bytes;
             match self {
-                Format::Text => text::assessment(bytes, document, assessment)?,
+                Format::Text(shown) if !shown.contains(assessment.verdict) => {}
+                Format::Text(_) => text::assessment(bytes, document, assessment)?,
                 Format::Jsonl | Format::Json | Format::Csv => {
                     rendered.record(&mut csv, &Record::of_assessment(document, assessment))?;
                 }
@@ -193,7 +201,7 @@ impl Format {
     #[must_use]
     pub fn reports_verdicts_only(self) -> bool {
         match self {
-            Format::Text | Format::Jsonl | Format::Json | Format::Csv => false,
+            Format::Text(_) | Format::Jsonl | Format::Json | Format::Csv => false,
             Format::Html
             | Format::Sarif
             | Format::Github
@@ -212,7 +220,7 @@ impl Format {
             }),
             Format::Sarif => Some(sarif::envelope()),
             Format::ClaimReview => Some(claimreview::envelope()),
-            Format::Text
+            Format::Text(_)
             | Format::Jsonl
             | Format::Csv
             | Format::Html
@@ -311,6 +319,14 @@ impl Rendered {
     }
 }
 
+/// The verdicts of single figures, in the order a summary counts them.
+const COUNTED: [Verdict; 4] = [
+    Verdict::Supported,
+    Verdict::Contradicted,
+    Verdict::Unverified,
+    Verdict::Ambiguous,
+];
+
 /// Counts of what a run found, for the closing summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -349,20 +365,52 @@ impl Summary {
     /// any. `document` is what a document is called: "file", "record".
     #[must_use]
     pub fn verdicts_line(&self, document: &str) -> String {
+        self.counts(document, |count, verdict| {
+            format!("{count} {}", verdict.as_str())
+        })
+    }
+
+    /// The line of [`Summary::verdicts_line`], each count written by
+    /// `count` ("8 supported", or the same in a style).
+    fn counts(&self, document: &str, count: impl Fn(usize, Verdict) -> String) -> String {
         let claims = self.supported + self.contradicted + self.unverified + self.ambiguous;
-        let inconsistent = match self.inconsistent {
-            0 => String::new(),
-            count => format!("; {count} inconsistent across articles"),
-        };
-        format!(
-            "{}, {}: {} supported, {} contradicted, {} unverified, {} ambiguous{inconsistent}",
+        let mut line = format!(
+            "{}, {}: ",
             plural(self.files, document),
-            plural(claims, "claim"),
-            self.supported,
-            self.contradicted,
-            self.unverified,
-            self.ambiguous
-        )
+            plural(claims, "claim")
+        );
+        for (index, verdict) in COUNTED.into_iter().enumerate() {
+            if index > 0 {
+                line.push_str(", ");
+            }
+            line.push_str(&count(self.of(verdict), verdict));
+        }
+        if self.inconsistent > 0 {
+            line.push_str("; ");
+            line.push_str(&count(self.inconsistent, Verdict::Inconsistent));
+            line.push_str(" across articles");
+        }
+        line
+    }
+
+    /// The end of a text report of verdicts, with styles: the line of
+    /// counts, the verdicts not `shown` and how to list them, and the
+    /// `problems` of the run, one a line.
+    #[must_use]
+    pub fn closing(&self, document: &str, shown: Shown, problems: &[String]) -> String {
+        text::closing(self, document, shown, problems)
+    }
+
+    /// How many figures got a verdict.
+    #[must_use]
+    pub fn of(&self, verdict: Verdict) -> usize {
+        match verdict {
+            Verdict::Supported => self.supported,
+            Verdict::Contradicted => self.contradicted,
+            Verdict::Unverified => self.unverified,
+            Verdict::Ambiguous => self.ambiguous,
+            Verdict::Inconsistent => self.inconsistent,
+        }
     }
 
     /// "1 file, 19 figures"; `document` as for [`Summary::verdicts_line`].
@@ -373,6 +421,41 @@ impl Summary {
             plural(self.files, document),
             plural(self.mentions, "figure")
         )
+    }
+}
+
+/// The verdicts a text report shows in full; it counts the others in its
+/// summary only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown(u8);
+
+impl Shown {
+    /// What needs a reader: figures contradicted, ambiguous, or
+    /// inconsistent across articles.
+    pub const PROBLEMS: Shown = Shown(0)
+        .with(Verdict::Contradicted)
+        .with(Verdict::Ambiguous)
+        .with(Verdict::Inconsistent);
+
+    pub const ALL: Shown = Shown::PROBLEMS
+        .with(Verdict::Supported)
+        .with(Verdict::Unverified);
+
+    /// These verdicts and `verdict`.
+    #[must_use]
+    pub const fn with(self, verdict: Verdict) -> Shown {
+        Shown(self.0 | 1 << verdict as u8)
+    }
+
+    #[must_use]
+    pub const fn contains(self, verdict: Verdict) -> bool {
+        self.0 & 1 << verdict as u8 != 0
+    }
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown::PROBLEMS
     }
 }
 
@@ -521,7 +604,7 @@ impl<W: Write> Report<W> {
             }
             self.out.write_all(envelope.tail.as_bytes())?;
             self.out.write_all(b"\n")?;
-        } else if self.format == Format::Text {
+        } else if matches!(self.format, Format::Text(_)) {
             writeln!(self.out, "{}", summary_line(&self.summary))?;
         } else if self.format == Format::Html {
             let line = summary_line(&self.summary);

@@ -1,5 +1,7 @@
 //! Line starts of a document, to turn byte offsets into lines and columns.
 
+use std::ops::Range;
+
 use claimcheck_core::Span;
 
 /// Where each line of a document starts. Built once per document and
@@ -56,12 +58,22 @@ impl LineIndex {
         }
     }
 
-    /// The text of a 1-based line, without its line break.
+    /// The byte range of the whole lines a span stands on, without the
+    /// last one's line break.
     #[must_use]
-    pub fn line<'s>(&self, source: &'s str, line: usize) -> &'s str {
-        let start = self.starts[line - 1];
-        let end = self.starts.get(line).map_or(source.len(), |next| next - 1);
-        source[start..end].trim_end_matches('\r')
+    pub fn around(&self, source: &str, span: Span) -> Range<usize> {
+        let first = self.starts.partition_point(|start| *start <= span.start);
+        // The start of the line after the one the span's last byte is on.
+        let after = self
+            .starts
+            .partition_point(|start| *start < span.end.max(span.start + 1));
+        let end = self.starts.get(after).map_or(source.len(), |next| next - 1);
+        let end = if source[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        self.starts[first - 1]..end
     }
 }
 
@@ -112,8 +124,21 @@ mod tests {
             "€ is one character of three bytes"
         );
         assert_eq!(lines.position(source, 11), (3, 1));
-        assert_eq!(lines.line(source, 2), "€5 x");
-        assert_eq!(lines.line(source, 3), "last");
+    }
+
+    #[test]
+    fn a_span_stands_on_whole_lines() {
+        let source = "ab\n€5 x\r\nlast";
+        let lines = LineIndex::new(source);
+        let on = |start, end| &source[lines.around(source, Span::new(start, end))];
+        assert_eq!(on(3, 6), "€5 x", "the line break and its \\r are left out");
+        assert_eq!(on(0, 1), "ab");
+        assert_eq!(
+            on(1, 5),
+            "ab\n€5 x",
+            "a span across a break takes both lines"
+        );
+        assert_eq!(on(12, 16), "last");
     }
 
     #[test]

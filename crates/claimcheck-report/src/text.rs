@@ -1,13 +1,32 @@
 //! The text format, for people.
+//!
+//! Pieces are rendered with styles on any thread, always; whoever writes
+//! the report to a terminal, a pipe or a file decides whether the styles
+//! stay (anstream strips them where they would be noise).
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use claimcheck_core::{Assessment, Claim, NounRole, Role, Span, display};
+use annotate_snippets::renderer::{
+    DEFAULT_ERROR_STYLE, DEFAULT_INFO_STYLE, DEFAULT_NOTE_STYLE, DEFAULT_WARNING_STYLE,
+};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Effects, Style};
+use claimcheck_core::{Assessment, Claim, Fact, NounRole, Role, Verdict, display};
 
-use crate::Document;
+use crate::{COUNTED, Document, Shown, Summary, plural};
 
-/// How much of a long line is shown around a figure, in characters.
-const EXCERPT_WIDTH: usize = 100;
+/// How wide a block is drawn: a longer line of source is cut around the
+/// figure, so that a paragraph written on one line still shows where the
+/// figure stands. The underline has no label, which would take room from
+/// the words around the figure.
+const WIDTH: usize = 100;
+
+const RENDERER: Renderer = Renderer::styled().term_width(WIDTH);
+
+const PLACE: Style = Style::new().effects(Effects::BOLD);
+const KIND: Style = AnsiColor::Cyan.on_default();
+const HINT: Style = Style::new().effects(Effects::DIMMED);
 
 /// `path:line:column: kind "text" = reading`
 pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim) -> io::Result<()> {
@@ -25,7 +44,7 @@ pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim)
     };
     writeln!(
         out,
-        "{}:{line}:{column}: {} \"{}\" = {}{noun}{context}",
+        "{PLACE}{}:{line}:{column}{PLACE:#}: {KIND}{}{KIND:#} \"{}\" = {}{noun}{context}",
         document.path,
         claim.quantity.kind.as_str(),
         claim.span.of(document.source),
@@ -33,14 +52,21 @@ pub(crate) fn claim(out: &mut impl Write, document: Document<'_>, claim: &Claim)
     )
 }
 
-/// A verdict with the source line, a caret under the figure, and the reason:
+/// A verdict as a linter's diagnostic: the verdict (with the fact's id),
+/// the figure and what it was read as, its place, its line with the
+/// figure underlined, the reason, and the fact it was held against (or
+/// the facts that tied):
 ///
 /// ```text
-/// data/articles/a.md:51:70: contradicted: "Oct. 3" [geneva-ministers-meeting-2022-10]
-///    |
-/// 51 | …foreign ministers met on Oct. 3 in Geneva to begin drafting…
-///    |                           ^^^^^^
-///    = reference: 2022-10-02 (…); "Oct. 3" says 2022-10-03, which the reference rules out
+/// contradicted[bridges-rebuilding]: "18 months" = 17.5–18.5 months (532.656–563.094 days)
+///  --> data/fixtures/every-verdict.md:7:29
+///   |
+/// 7 | Rebuilding the bridges took 18 months, engineers said.
+///   |                             ^^^^^^^^^
+///   |
+///   = reason: reference: 2 years (bridges-rebuilding, …); "18 months" is …
+///   = fact: bridges-rebuilding — Time needed to rebuild the two river bridges
+///           2 years, as of 2024-05-10, source https://example.org/engineers
 /// ```
 pub(crate) fn assessment(
     out: &mut impl Write,
@@ -48,104 +74,141 @@ pub(crate) fn assessment(
     assessment: &Assessment<'_>,
 ) -> io::Result<()> {
     let span = assessment.claim.span;
-    let (line, column) = document.lines.position(document.source, span.start);
-    let fact = match (assessment.fact, assessment.candidates.as_slice()) {
-        (Some(fact), _) => format!(" [{}]", fact.id),
-        (None, []) => String::new(),
-        (None, candidates) => format!(
-            " [{}]",
-            candidates
-                .iter()
-                .map(|fact| fact.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    writeln!(
-        out,
-        "{}:{line}:{column}: {}: \"{}\"{fact}",
-        document.path,
-        assessment.verdict.as_str(),
-        span.of(document.source)
-    )?;
-    let gutter = " ".repeat(line.to_string().len());
-    let (excerpt, caret_start, caret_width) = excerpt(
-        document.lines.line(document.source, line),
-        column - 1,
-        caret_width(
-            document.source,
-            span,
-            document.lines.line(document.source, line),
-            column,
-        ),
+    let (line, _) = document.lines.position(document.source, span.start);
+    // Only the lines the figure is on, so that a block costs the same
+    // whatever the size of the document.
+    let lines = document.lines.around(document.source, span);
+    // A figure broken across lines ("October\n5") is quoted on one.
+    let figure: Vec<&str> = span.of(document.source).split_whitespace().collect();
+    let title = format!(
+        "\"{}\" = {}",
+        figure.join(" "),
+        display::Reading(&assessment.claim.quantity)
     );
-    writeln!(out, "{gutter} |")?;
-    writeln!(out, "{line} | {excerpt}")?;
-    writeln!(
-        out,
-        "{gutter} | {}{}",
-        " ".repeat(caret_start),
-        "^".repeat(caret_width.max(1))
-    )?;
-    writeln!(out, "{gutter} = {}", assessment.reason)?;
-    writeln!(out)
+    let mut title = level(assessment.verdict).primary_title(title);
+    if let Some(fact) = assessment.fact {
+        title = title.id(fact.id.as_str());
+    }
+    let snippet = Snippet::source(&document.source[lines.clone()])
+        .line_start(line)
+        .path(document.path)
+        .annotation(
+            AnnotationKind::Primary
+                .span(span.start - lines.start..span.end.min(lines.end) - lines.start),
+        );
+    let facts = assessment.fact.iter().map(|fact| ("fact", *fact));
+    let candidates = assessment
+        .candidates
+        .iter()
+        .map(|fact| ("candidate", *fact));
+    let group = title
+        .element(snippet)
+        .element(note("reason").message(assessment.reason.as_str()))
+        .elements(
+            facts
+                .chain(candidates)
+                .map(|(name, fact)| note(name).message(about(fact))),
+        );
+    writeln!(out, "{}\n", RENDERER.render(&[group]))
 }
 
-/// The caret's width in characters, ending at the line's end when the
-/// figure runs onto the next line.
-fn caret_width(source: &str, span: Span, line_text: &str, column: usize) -> usize {
-    let on_line = line_text.chars().count().saturating_sub(column - 1);
-    span.of(source)
-        .chars()
-        .take_while(|c| *c != '\n')
-        .count()
-        .min(on_line)
+/// How much a verdict asks of a reader, as a linter's levels say it, under
+/// the verdict's name.
+fn level(verdict: Verdict) -> Level<'static> {
+    let level = match verdict {
+        Verdict::Contradicted | Verdict::Inconsistent => Level::ERROR,
+        Verdict::Ambiguous => Level::WARNING,
+        Verdict::Unverified => Level::INFO,
+        Verdict::Supported => Level::NOTE,
+    };
+    level.with_name(verdict.as_str())
 }
 
-/// The part of a line to show, and where the caret falls in it.
-fn excerpt(line_text: &str, caret_start: usize, caret_width: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line_text.chars().collect();
-    if chars.len() <= EXCERPT_WIDTH {
-        return (line_text.to_string(), caret_start, caret_width);
+/// The style of a verdict's name, the same in a block and in the summary.
+fn style(verdict: Verdict) -> Style {
+    match verdict {
+        Verdict::Contradicted | Verdict::Inconsistent => DEFAULT_ERROR_STYLE,
+        Verdict::Ambiguous => DEFAULT_WARNING_STYLE,
+        Verdict::Unverified => DEFAULT_INFO_STYLE,
+        Verdict::Supported => DEFAULT_NOTE_STYLE,
     }
-    let margin = EXCERPT_WIDTH.saturating_sub(caret_width) / 2;
-    let from = caret_start.saturating_sub(margin);
-    let to = (from + EXCERPT_WIDTH).min(chars.len());
-    let from = to.saturating_sub(EXCERPT_WIDTH).min(from);
-    let mut shown = String::new();
-    let mut caret = caret_start - from;
-    if from > 0 {
-        shown.push('…');
-        caret += 1;
-    }
-    shown.extend(&chars[from..to]);
-    if to < chars.len() {
-        shown.push('…');
-    }
-    (shown, caret, caret_width)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::excerpt;
+fn note(name: &'static str) -> Level<'static> {
+    Level::NOTE.with_name(name)
+}
 
-    #[test]
-    fn short_lines_are_shown_whole() {
-        assert_eq!(
-            excerpt("met on Oct. 3 in Geneva", 7, 6),
-            ("met on Oct. 3 in Geneva".to_string(), 7, 6)
+/// A fact for a reader: its id and subject, then its figure, when it was
+/// current and where it comes from.
+fn about(fact: &Fact) -> String {
+    let mut about = fact.id.clone();
+    if let Some(subject) = &fact.subject {
+        let _ = write!(about, " — {subject}");
+    }
+    let _ = write!(about, "\n{}", display::FactFigure(fact));
+    if let Some(as_of) = &fact.as_of {
+        let _ = write!(about, ", as of {as_of}");
+    }
+    if let Some(source) = &fact.source {
+        let _ = write!(about, ", source {source}");
+    }
+    about
+}
+
+/// The end of a text report of verdicts: the count of each, what was left
+/// out and how to list it, and the problems of the run (each already
+/// reported on standard error as it was found, and repeated here, where
+/// it does not scroll away):
+///
+/// ```text
+/// 1 file, 6 claims: 2 supported, 1 contradicted, 2 unverified, 1 ambiguous
+/// not shown: 2 supported, 2 unverified; list them with --show supported,unverified
+/// 1 problem:
+///   data/reference.csv:3: column `value`: `two` is not a number
+/// ```
+pub(crate) fn closing(
+    summary: &Summary,
+    document: &str,
+    shown: Shown,
+    problems: &[String],
+) -> String {
+    let mut closing = summary.counts(document, counted_as);
+    let hidden: Vec<Verdict> = COUNTED
+        .into_iter()
+        .filter(|verdict| !shown.contains(*verdict) && summary.of(*verdict) > 0)
+        .collect();
+    if !hidden.is_empty() {
+        let counts: Vec<String> = hidden
+            .iter()
+            .map(|verdict| format!("{} {}", summary.of(*verdict), verdict.as_str()))
+            .collect();
+        let names: Vec<&str> = hidden.iter().map(|verdict| verdict.as_str()).collect();
+        let _ = write!(
+            closing,
+            "\n{HINT}not shown: {}; list them with --show {}{HINT:#}",
+            counts.join(", "),
+            names.join(",")
         );
     }
-
-    #[test]
-    fn long_lines_are_cut_around_the_caret() {
-        let line = format!("{}TARGET{}", "a".repeat(300), "b".repeat(300));
-        let (shown, caret, width) = excerpt(&line, 300, 6);
-        assert!(shown.starts_with('…') && shown.ends_with('…'));
-        assert_eq!(
-            shown.chars().skip(caret).take(width).collect::<String>(),
-            "TARGET"
+    if !problems.is_empty() {
+        let _ = write!(
+            closing,
+            "\n{DEFAULT_ERROR_STYLE}{}{DEFAULT_ERROR_STYLE:#}:",
+            plural(problems.len(), "problem")
         );
-        assert_eq!(shown.chars().count(), 102);
+        for problem in problems {
+            let _ = write!(closing, "\n  {problem}");
+        }
+    }
+    closing
+}
+
+/// "1 contradicted", in the verdict's style when there are any.
+fn counted_as(count: usize, verdict: Verdict) -> String {
+    if count == 0 {
+        format!("0 {}", verdict.as_str())
+    } else {
+        let style = style(verdict);
+        format!("{style}{count} {}{style:#}", verdict.as_str())
     }
 }
