@@ -12,31 +12,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_claimcheck");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-/// The article this project started from, as a fixture: the bundled
-/// articles are the user's, and no test depends on their figures.
-const SEED: &str = "data/fixtures/seed-article-one-wrong-date.md";
-/// The reference of the fixtures that have none of their own.
-const FIXTURE_REFERENCE: &str = "data/fixtures/reference.csv";
+mod common;
 
-fn claimcheck(arguments: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(arguments)
-        .current_dir(ROOT)
-        // Reports are read as a pipe gives them, without styles.
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("the claimcheck binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("errors are UTF-8")
-}
+use common::{BINARY, FIXTURE_REFERENCE, ROOT, SEED, claimcheck, reference_for, stderr, stdout};
 
 /// The exit status, standard output and standard error, as a reviewer
 /// reads them.
@@ -65,19 +43,6 @@ fn snapshot(folder: &str, name: &str, output: &Output) {
 fn relative(path: &Path) -> String {
     let relative = path.strip_prefix(ROOT).expect("inputs lie under the root");
     relative.to_string_lossy().replace('\\', "/")
-}
-
-/// The reference an input is verified against: its own CSV beside it, else
-/// the fixtures' shared one for a fixture, else the user's.
-fn reference_for(article: &str) -> String {
-    let beside = PathBuf::from(ROOT).join(article).with_extension("csv");
-    if beside.exists() {
-        relative(&beside)
-    } else if article.starts_with("data/fixtures/") {
-        FIXTURE_REFERENCE.to_string()
-    } else {
-        "data/reference.csv".to_string()
-    }
 }
 
 macro_rules! snapshot_every_input {

@@ -7,41 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_claimcheck");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-/// The article this project started from, as a fixture.
-const SEED: &str = "data/fixtures/seed-article-one-wrong-date.md";
+mod common;
+
+use common::{ROOT, SEED, claimcheck, reference_for, stderr, stdout};
+
 const EVERY_VERDICT: &str = "data/fixtures/every-verdict.md";
 const FORMATS: [&str; 4] = ["sarif", "github", "rdjsonl", "claimreview"];
-
-fn claimcheck(arguments: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(arguments)
-        .current_dir(ROOT)
-        .output()
-        .expect("the claimcheck binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("errors are UTF-8")
-}
-
-/// The reference an article is verified against: the CSV of its name
-/// beside it, else the fixtures' shared one for a fixture, else the user's.
-fn reference_for(article: &str) -> String {
-    let beside = Path::new(article).with_extension("csv");
-    if Path::new(ROOT).join(&beside).exists() {
-        beside.to_string_lossy().into_owned()
-    } else if article.starts_with("data/fixtures/") {
-        "data/fixtures/reference.csv".to_string()
-    } else {
-        "data/reference.csv".to_string()
-    }
-}
 
 fn verify(article: &str, format: &str) -> Output {
     let reference = reference_for(article);

@@ -10,24 +10,18 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use regex::Regex;
 
-const BINARY: &str = env!("CARGO_BIN_EXE_claimcheck");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+
+use common::{ROOT, claimcheck};
+
 const FIXTURE: &str = "data/fixtures/every-verdict.md";
 const FIXTURE_REFERENCE: &str = "data/fixtures/every-verdict.csv";
 const SEED_REFERENCE: &str = "data/reference.csv";
-
-fn claimcheck(arguments: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(arguments)
-        .current_dir(ROOT)
-        .output()
-        .expect("the claimcheck binary runs")
-}
 
 fn page(article: &str, reference: &str) -> String {
     let output = claimcheck(&[

@@ -6,47 +6,21 @@
 //! against its own reference: 2 supported, 1 contradicted
 //! (`bridges-rebuilding`), 2 unverified and 1 ambiguous figure.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BINARY: &str = env!("CARGO_BIN_EXE_claimcheck");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+
+use common::{claimcheck, run, stderr, stdout};
+
 const ARTICLE: &str = "data/fixtures/every-verdict.md";
 const REFERENCE: &str = "data/fixtures/every-verdict.csv";
 const COUNTS: &str = "1 file, 6 claims: 2 supported, 1 contradicted, 2 unverified, 1 ambiguous";
-
-/// Runs claimcheck with `environment` set, and no colour asked of it by
-/// the environment the tests run in.
-fn run(arguments: &[&str], environment: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(BINARY);
-    command
-        .args(arguments)
-        .current_dir(ROOT)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
-    for (name, value) in environment {
-        command.env(name, value);
-    }
-    command.output().expect("the claimcheck binary runs")
-}
-
-fn claimcheck(arguments: &[&str]) -> Output {
-    run(arguments, &[])
-}
 
 /// `verify` of the fixture against its reference, with `options` before
 /// the article.
 fn verify(options: &[&str]) -> Output {
     let arguments = [&["verify", "--reference", REFERENCE], options, &[ARTICLE]].concat();
     claimcheck(&arguments)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("errors are UTF-8")
 }
 
 /// The titles of the blocks of a text report: `verdict[fact]: "figure" = …`.
