@@ -5,6 +5,7 @@
 // The binary is where output goes to the terminal.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod config;
 mod inputs;
 mod pipeline;
 mod records;
@@ -18,7 +19,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use claimcheck_check::FactIndex;
 use claimcheck_check::cross::CrossCheck;
+use claimcheck_core::Verdict;
 use claimcheck_report::{Document, Format, LineIndex, Report, Shown};
+
+use crate::config::Config;
+use crate::pipeline::Kept;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::terminal::Color;
@@ -31,8 +36,13 @@ use crate::terminal::Color;
 /// of a reference CSV. Each claim is supported, contradicted, unverified or
 /// ambiguous, with the reason and the source.
 ///
+/// Settings come from the nearest claimcheck.toml from the working
+/// directory up (`claimcheck init` writes one); options given here take
+/// precedence.
+///
 /// Exit status: 0 when nothing is contradicted, 1 when a claim is
-/// contradicted (or, with --cross-check, inconsistent across articles), 2
+/// contradicted (or, with --cross-check, inconsistent across articles; the
+/// verdicts that fail are set by --fail-on or `fail_on`), 2
 /// when the run could not be done (unreadable file or record, invalid
 /// reference CSV, bad arguments). Files that can be read are still checked
 /// and reported before exiting 2. With --exit-zero, findings and unreadable
@@ -43,8 +53,10 @@ use crate::terminal::Color;
     version,
     max_term_width = 100,
     after_help = "Examples:
-  Check data/articles against data/reference.csv:
+  Check the articles claimcheck.toml names against its reference:
     claimcheck verify
+  Write a commented claimcheck.toml to start from:
+    claimcheck init
   Every figure of one article with its verdict:
     claimcheck verify --show all story.md
   Every figure as read:
@@ -62,6 +74,15 @@ struct Cli {
     /// option [default: one per core].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+
+    /// Read settings from this file instead of the nearest claimcheck.toml
+    /// from the working directory up.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+
+    /// Read no claimcheck.toml: only the command line counts.
+    #[arg(long, global = true)]
+    no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,6 +131,12 @@ enum Command {
         #[command(flatten)]
         output: Output<VerifyFormat>,
 
+        /// The verdicts that make the run exit 1 (comma-separated, or
+        /// repeated) [default: `fail_on` of claimcheck.toml, else
+        /// contradicted,inconsistent].
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICTS")]
+        fail_on: Vec<FailOn>,
+
         /// Also list the figures with these verdicts in the text report,
         /// which shows only contradicted, ambiguous and inconsistent ones
         /// and counts the rest (comma-separated, or repeated; `all` for
@@ -151,27 +178,38 @@ enum Command {
     },
     /// Works with the reference CSV on its own.
     #[command(after_help = "Examples:
-  Problems of data/reference.csv, with line and column:
+  Problems of the reference claimcheck.toml names, with line and column:
     claimcheck reference check")]
     Reference {
         #[command(subcommand)]
         action: ReferenceAction,
     },
+    /// Writes a commented claimcheck.toml in the working directory: where
+    /// the reference is, which files are articles, which verdicts fail.
+    #[command(after_help = "Examples:
+  Start the settings of a repository:
+    claimcheck init")]
+    Init {
+        /// Replace a claimcheck.toml that is already there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 enum ReferenceAction {
-    /// Validates the reference CSV and lists every problem, with its line
+    /// Validates the reference CSVs and lists every problem, with its line
     /// and column; exits 2 when there is one.
     #[command(after_help = "Examples:
-  Problems of data/reference.csv, with line and column:
+  Problems of the reference claimcheck.toml names, with line and column:
     claimcheck reference check
-  Of another reference:
-    claimcheck reference check facts.csv")]
+  Of other references, checked as one (an id may appear in only one):
+    claimcheck reference check facts.csv budget.csv")]
     Check {
-        /// The reference CSV to check.
-        #[arg(value_name = "CSV", default_value = "data/reference.csv")]
-        csv: PathBuf,
+        /// The reference CSVs to check [default: `reference` of
+        /// claimcheck.toml].
+        #[arg(value_name = "CSV")]
+        csvs: Vec<PathBuf>,
     },
 }
 
@@ -179,8 +217,9 @@ enum ReferenceAction {
 #[derive(Debug, Args)]
 struct Articles {
     /// Files or folders to read (folders are searched for .md and .txt
-    /// files, in sorted order); `-` reads standard input.
-    #[arg(value_name = "PATH", default_value = "data/articles")]
+    /// files, in sorted order); `-` reads standard input [default: the
+    /// files `[articles]` of claimcheck.toml names].
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
     /// Threads to check files on [default: one per core]. Output is the same
@@ -198,8 +237,9 @@ struct Output<F: ValueEnum + Clone + Send + Sync + 'static> {
     #[arg(long, value_enum, default_value_t = InputFormat::Files)]
     input_format: InputFormat,
 
-    /// How the report is written [default: text; jsonl with --input-format
-    /// jsonl, which writes nothing else].
+    /// How the report is written [default: text, or `format` of
+    /// claimcheck.toml for verify; jsonl with --input-format jsonl, which
+    /// writes nothing else].
     #[arg(long, value_enum)]
     format: Option<F>,
 
@@ -210,9 +250,10 @@ struct Output<F: ValueEnum + Clone + Send + Sync + 'static> {
     #[arg(long)]
     exit_zero: bool,
 
-    /// When the text format is in colour.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
-    color: Color,
+    /// When the text format is in colour [default: `color` of
+    /// claimcheck.toml, else auto].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<Color>,
 }
 
 /// How the inputs hold articles.
@@ -232,10 +273,12 @@ pub(crate) enum InputFormat {
 }
 
 impl<F: ValueEnum + Clone + Copy + Send + Sync + Into<Format> + 'static> Output<F> {
-    /// The report format, or why the combination cannot be written.
-    fn format(&self) -> anyhow::Result<Format> {
+    /// The report format, the `configured` one when none is given, or why
+    /// the combination cannot be written.
+    fn format(&self, configured: Option<F>) -> anyhow::Result<Format> {
         let format = self
             .format
+            .or(configured)
             .map_or(Format::Text(Shown::PROBLEMS), Into::into);
         match (self.input_format, self.format) {
             (InputFormat::Files, _) => Ok(format),
@@ -262,16 +305,94 @@ impl<F: ValueEnum + Clone + Copy + Send + Sync + Into<Format> + 'static> Output<
 /// The files that say what is true.
 #[derive(Debug, Args)]
 struct ReferenceFiles {
-    /// The reference CSV of verified figures.
-    #[arg(long, value_name = "CSV", default_value = "data/reference.csv")]
-    reference: PathBuf,
+    /// The reference CSV of verified figures; repeated, their facts are
+    /// merged and an id may appear in only one [default: `reference` of
+    /// claimcheck.toml].
+    #[arg(long, value_name = "CSV")]
+    reference: Vec<PathBuf>,
 
     /// A CSV of nouns that count the same thing (columns `noun`,
     /// `synonyms`), added to the built-in groups (deaths = killed, dead,
     /// lives, fatalities; troops = soldiers, servicemen; …) [default:
-    /// data/synonyms.csv, when it exists].
+    /// `synonyms` of claimcheck.toml].
     #[arg(long, value_name = "CSV")]
     synonyms: Option<PathBuf>,
+}
+
+impl ReferenceFiles {
+    /// The reference CSVs given, else those of the configuration.
+    fn references(&self, config: Option<&Config>) -> anyhow::Result<Vec<PathBuf>> {
+        if !self.reference.is_empty() {
+            return Ok(self.reference.clone());
+        }
+        match config {
+            Some(config) if !config.references.is_empty() => Ok(config.references.clone()),
+            Some(config) => anyhow::bail!(
+                "no reference CSV: {} sets no `reference`; add one there, or give --reference facts.csv",
+                config.path.display()
+            ),
+            None => anyhow::bail!(
+                "no reference CSV: give --reference facts.csv, or name it as `reference` in a \
+                 claimcheck.toml in this folder or one above (`claimcheck init` writes one)"
+            ),
+        }
+    }
+
+    fn synonyms(&self, config: Option<&Config>) -> Option<PathBuf> {
+        self.synonyms
+            .clone()
+            .or_else(|| config.and_then(|config| config.synonyms.clone()))
+    }
+}
+
+impl Articles {
+    /// The paths given, else the files the configuration names.
+    fn paths(&self, config: Option<&Config>) -> anyhow::Result<Vec<PathBuf>> {
+        if !self.paths.is_empty() {
+            return Ok(self.paths.clone());
+        }
+        if let Some(found) = config.map(Config::articles).transpose()?.flatten() {
+            return Ok(found);
+        }
+        let settings = config.map_or_else(
+            || {
+                "a claimcheck.toml in this folder or one above (`claimcheck init` writes one)"
+                    .to_string()
+            },
+            |config| config.path.display().to_string(),
+        );
+        anyhow::bail!(
+            "no articles: name files or folders (`claimcheck verify story.md`, `-` for standard \
+             input), or list them under [articles] include in {settings}"
+        )
+    }
+}
+
+/// A verdict that can fail a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum FailOn {
+    Contradicted,
+    Inconsistent,
+    Ambiguous,
+    Unverified,
+    Supported,
+}
+
+impl FailOn {
+    /// What fails a run unless told otherwise: a figure the reference
+    /// disproves, or two articles that cannot both be right.
+    const DEFAULT: [FailOn; 2] = [FailOn::Contradicted, FailOn::Inconsistent];
+
+    fn verdict(self) -> Verdict {
+        match self {
+            FailOn::Contradicted => Verdict::Contradicted,
+            FailOn::Inconsistent => Verdict::Inconsistent,
+            FailOn::Ambiguous => Verdict::Ambiguous,
+            FailOn::Unverified => Verdict::Unverified,
+            FailOn::Supported => Verdict::Supported,
+        }
+    }
 }
 
 /// Verdicts the text report of verify can list besides its problems.
@@ -288,8 +409,8 @@ fn shown(listed: &[ShownVerdict]) -> Shown {
     listed
         .iter()
         .fold(Shown::PROBLEMS, |shown, listed| match listed {
-            ShownVerdict::Supported => shown.with(claimcheck_core::Verdict::Supported),
-            ShownVerdict::Unverified => shown.with(claimcheck_core::Verdict::Unverified),
+            ShownVerdict::Supported => shown.with(Verdict::Supported),
+            ShownVerdict::Unverified => shown.with(Verdict::Unverified),
             ShownVerdict::All => Shown::ALL,
         })
 }
@@ -320,7 +441,8 @@ impl From<ExtractFormat> for Format {
 
 /// The report formats of `verify`: those of `extract`, and those of the
 /// tools that review changes.
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 enum VerifyFormat {
     /// For people: each problem in its line of source, then a summary.
     Text,
@@ -372,7 +494,8 @@ struct Outcome {
     problems: Vec<String>,
     /// JSON Lines records that could not be read.
     unreadable_records: usize,
-    contradicted: usize,
+    /// Claims with a verdict that fails the run.
+    failing: usize,
     exit_zero: bool,
 }
 
@@ -381,7 +504,7 @@ impl Outcome {
         let record_problems = self.unreadable_records > 0 && !self.exit_zero;
         if !self.problems.is_empty() || record_problems {
             ExitCode::from(2)
-        } else if self.contradicted > 0 && !self.exit_zero {
+        } else if self.failing > 0 && !self.exit_zero {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
@@ -404,7 +527,7 @@ fn main() -> ExitCode {
         Command::Extract { articles, .. }
         | Command::Verify { articles, .. }
         | Command::Suggest { articles, .. } => Some(articles),
-        Command::Reference { .. } => None,
+        Command::Reference { .. } | Command::Init { .. } => None,
     };
     if let Some(threads) = articles
         .and_then(|articles| articles.threads)
@@ -418,31 +541,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let result = match cli.command {
-        Command::Extract { articles, output } => extract(&articles.paths, &output),
-        Command::Verify {
-            reference,
-            articles,
-            output,
-            show,
-            cross_check,
-        } => verify(
-            &reference,
-            &articles.paths,
-            &output,
-            shown(&show),
-            cross_check,
-        ),
-        Command::Suggest {
-            reference,
-            articles,
-            claims,
-        } => suggest(&reference, &articles.paths, claims),
-        Command::Reference {
-            action: ReferenceAction::Check { csv },
-        } => check_reference(&csv),
-    };
-    match result {
+    match run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) => {
             // A closed pipe (`claimcheck … | head`) is the reader's choice, not a failure.
@@ -458,18 +557,143 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(paths: &[PathBuf], output: &Output<ExtractFormat>) -> anyhow::Result<Outcome> {
-    let format = output.format()?;
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let choice = match (cli.config, cli.no_config) {
+        // Init writes a file, whatever another one holds.
+        _ if matches!(cli.command, Command::Init { .. }) => config::Choice::Ignored,
+        (Some(path), _) => config::Choice::File(path),
+        (None, true) => config::Choice::Ignored,
+        (None, false) => config::Choice::Nearest,
+    };
+    let config = choice.load()?;
+    let config = config.as_ref();
+    let color = |given: Option<Color>| {
+        given
+            .or_else(|| config.and_then(|config| config.color))
+            .unwrap_or_default()
+    };
+    match cli.command {
+        Command::Extract { articles, output } => {
+            let format = output.format(None)?;
+            extract(
+                &articles.paths(config)?,
+                &output,
+                format,
+                color(output.color),
+            )
+        }
+        Command::Verify {
+            reference,
+            articles,
+            output,
+            fail_on,
+            show,
+            cross_check,
+        } => {
+            let format = match output.format(config.and_then(|config| config.format))? {
+                Format::Text(_) => Format::Text(shown(&show)),
+                machine => machine,
+            };
+            let fail_on = if fail_on.is_empty() {
+                config
+                    .and_then(|config| config.fail_on.clone())
+                    .unwrap_or(FailOn::DEFAULT.to_vec())
+            } else {
+                fail_on
+            };
+            let sources = Sources {
+                references: reference.references(config)?,
+                synonyms: reference.synonyms(config),
+            };
+            verify(
+                &sources,
+                &articles.paths(config)?,
+                &output,
+                Verifying {
+                    format,
+                    color: color(output.color),
+                    fail_on: &fail_on,
+                    cross_check,
+                },
+            )
+        }
+        Command::Suggest {
+            reference,
+            articles,
+            claims,
+        } => {
+            let sources = Sources {
+                references: reference.references(config)?,
+                synonyms: reference.synonyms(config),
+            };
+            suggest(&sources, &articles.paths(config)?, claims)
+        }
+        Command::Reference {
+            action: ReferenceAction::Check { csvs },
+        } => {
+            let files = ReferenceFiles {
+                reference: csvs,
+                synonyms: None,
+            };
+            check_reference(&files.references(config)?)
+        }
+        Command::Init { force } => init(force),
+    }
+}
+
+/// Writes the starter claimcheck.toml in the working directory.
+fn init(force: bool) -> anyhow::Result<Outcome> {
+    let path = Path::new(config::FILE_NAME);
+    if path.exists() && !force {
+        anyhow::bail!(
+            "{}: already exists; `claimcheck init --force` replaces it",
+            path.display()
+        );
+    }
+    std::fs::write(path, config::STARTER)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    eprintln!(
+        "wrote {}: set its `reference` and `[articles] include`, then run `claimcheck verify`",
+        path.display()
+    );
+    Ok(Outcome::default())
+}
+
+/// The reference files of a run, resolved.
+struct Sources {
+    references: Vec<PathBuf>,
+    synonyms: Option<PathBuf>,
+}
+
+/// How verify reports and when it fails.
+#[derive(Clone, Copy)]
+struct Verifying<'a> {
+    format: Format,
+    color: Color,
+    fail_on: &'a [FailOn],
+    cross_check: bool,
+}
+
+fn extract(
+    paths: &[PathBuf],
+    output: &Output<ExtractFormat>,
+    format: Format,
+    color: Color,
+) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome {
         exit_zero: output.exit_zero,
         ..Outcome::default()
     };
-    let report = RefCell::new(Report::new(format, terminal::stdout(format, output.color)));
+    let report = RefCell::new(Report::new(format, terminal::stdout(format, color)));
     pipeline::run(
         paths,
         output.input_format,
         &mut outcome,
-        |piece| Ok(format.claims(piece.loaded.document(), &piece.claims(), piece.first)?),
+        |piece| {
+            let claims = piece.claims();
+            let rendered = format.claims(piece.loaded.document(), &claims.figures, piece.first)?;
+            Ok(rendered.ignoring(claims.ignored))
+        },
         |_, rendered| report.borrow_mut().write(rendered),
         |problem| report.borrow_mut().record_problem(problem),
     )?;
@@ -488,16 +712,17 @@ fn extract(paths: &[PathBuf], output: &Output<ExtractFormat>) -> anyhow::Result<
 }
 
 fn verify(
-    files: &ReferenceFiles,
+    sources: &Sources,
     paths: &[PathBuf],
     output: &Output<VerifyFormat>,
-    shown: Shown,
-    cross_check: bool,
+    verifying: Verifying<'_>,
 ) -> anyhow::Result<Outcome> {
-    let format = match output.format()? {
-        Format::Text(_) => Format::Text(shown),
-        machine => machine,
-    };
+    let Verifying {
+        format,
+        color,
+        fail_on,
+        cross_check,
+    } = verifying;
     if cross_check && output.input_format == InputFormat::Jsonl {
         anyhow::bail!(
             "--cross-check keeps every article until the end, which a stream of records cannot; check files instead"
@@ -507,11 +732,11 @@ fn verify(
         exit_zero: output.exit_zero,
         ..Outcome::default()
     };
-    let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
-    let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
+    let facts = pipeline::load_reference(&sources.references, &mut outcome)?;
+    let synonyms = pipeline::load_synonyms(sources.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
-    let report = Report::new(format, terminal::stdout(format, output.color))
-        .with_reference(&files.reference.display().to_string());
+    let report = Report::new(format, terminal::stdout(format, color))
+        .with_reference(&names(&sources.references));
     let report = RefCell::new(report);
     let mut cross = cross_check.then(|| CrossCheck::new(&index));
     // With --cross-check, what it takes to show the articles again at the end.
@@ -522,8 +747,13 @@ fn verify(
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
-            let assessments = piece.assessments(&index);
-            let rendered = format.assessments(document, piece.covers, &assessments, piece.first)?;
+            let Kept {
+                figures: assessments,
+                ignored,
+            } = piece.assessments(&index);
+            let rendered = format
+                .assessments(document, piece.covers, &assessments, piece.first)?
+                .ignoring(ignored);
             Ok((rendered, cross_check.then_some(assessments)))
         },
         |piece, (rendered, assessments)| {
@@ -570,8 +800,8 @@ fn verify(
     // The page shows every figure, so it opens with the counts alone, not
     // the terminal's closing, which says what it left out.
     let summary = report.finish(|summary| match format {
-        Format::Html => summary.verdicts_line(documents),
-        _ => summary.closing(documents, shown, &outcome.problems),
+        Format::Text(shown) => summary.closing(documents, shown, &outcome.problems),
+        _ => summary.verdicts_line(documents),
     })?;
     if !matches!(format, Format::Text(_)) {
         eprintln!(
@@ -580,21 +810,39 @@ fn verify(
             outcome.skipped_line()
         );
     }
-    outcome.contradicted = summary.contradicted + summary.inconsistent;
+    outcome.failing = fail_on
+        .iter()
+        .map(|verdict| summary.of(verdict.verdict()))
+        .sum();
     Ok(outcome)
 }
 
-fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::Result<Outcome> {
+/// Writes rows for the first reference of `sources`, keeping clear of the
+/// ids of all of them.
+fn suggest(sources: &Sources, paths: &[PathBuf], claims: bool) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
+    let target = sources
+        .references
+        .first()
+        .context("no reference CSV to suggest rows for")?;
     // With no reference yet, the rows start one.
-    let existing = files.reference.exists();
-    let (facts, shape) = if existing {
-        let bytes = std::fs::read(&files.reference)
-            .with_context(|| format!("{}: cannot read", files.reference.display()))?;
-        let facts = pipeline::load_reference(&files.reference, &mut outcome)?;
-        (facts, claimcheck_reference::shape(&bytes))
+    let existing: Vec<PathBuf> = sources
+        .references
+        .iter()
+        .filter(|reference| reference.exists())
+        .cloned()
+        .collect();
+    let facts = if existing.is_empty() {
+        Vec::new()
     } else {
-        (Vec::new(), None)
+        pipeline::load_reference(&existing, &mut outcome)?
+    };
+    let shape = if target.exists() {
+        let bytes =
+            std::fs::read(target).with_context(|| format!("{}: cannot read", target.display()))?;
+        claimcheck_reference::shape(&bytes)
+    } else {
+        None
     };
     let columns = match &shape {
         Some(shape) => {
@@ -602,7 +850,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
             if claims && !has_claims {
                 anyhow::bail!(
                     "{}: --claims writes an x_claim column, which this reference has not; add `x_claim` to its header",
-                    files.reference.display()
+                    target.display()
                 );
             }
             shape.columns.clone()
@@ -613,7 +861,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
             .chain(claims.then(|| "x_claim".to_string()))
             .collect(),
     };
-    let synonyms = pipeline::load_synonyms(files.synonyms.as_deref(), &mut outcome)?;
+    let synonyms = pipeline::load_synonyms(sources.synonyms.as_deref(), &mut outcome)?;
     let index = FactIndex::new(&facts, synonyms);
     let mut drafts = Vec::new();
     pipeline::run(
@@ -622,7 +870,7 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
         &mut outcome,
         |piece| {
             let document = piece.loaded.document();
-            let assessments = piece.assessments(&index);
+            let assessments = piece.assessments(&index).figures;
             let location = |offset| claimcheck_report::location(document, offset);
             Ok(claimcheck_check::suggest::drafts(
                 document.source,
@@ -636,10 +884,11 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
         },
         |_| Ok(()),
     )?;
-    let taken = shape
+    let mut taken = shape
         .as_ref()
         .map(|shape| shape.ids.clone())
         .unwrap_or_default();
+    taken.extend(facts.iter().map(|fact| fact.id.clone()));
     let suggestions = claimcheck_check::suggest::suggestions(drafts, &taken);
     claimcheck_report::write_suggestions(
         io::stdout().lock(),
@@ -653,20 +902,17 @@ fn suggest(files: &ReferenceFiles, paths: &[PathBuf], claims: bool) -> anyhow::R
         format!("{} rows", suggestions.len())
     };
     if shape.is_some() {
-        eprintln!(
-            "{rows} suggested, in the columns of {}",
-            files.reference.display()
-        );
+        eprintln!("{rows} suggested, in the columns of {}", target.display());
     } else {
         eprintln!("{rows} suggested");
     }
     Ok(outcome)
 }
 
-/// Lists the problems of a reference CSV on standard output, then a
-/// summary; any problem makes the exit status 2.
-fn check_reference(path: &Path) -> anyhow::Result<Outcome> {
-    let (facts, problems) = claimcheck_reference::load(path)?;
+/// Lists the problems of reference CSVs, read as one, on standard output,
+/// then a summary; any problem makes the exit status 2.
+fn check_reference(paths: &[PathBuf]) -> anyhow::Result<Outcome> {
+    let (facts, problems) = claimcheck_reference::load_all(paths)?;
     let mut out = io::stdout().lock();
     for problem in &problems {
         writeln!(out, "{problem}")?;
@@ -681,9 +927,18 @@ fn check_reference(path: &Path) -> anyhow::Result<Outcome> {
     } else {
         format!("{} valid facts", facts.len())
     };
-    writeln!(out, "{}: {fact_count}, {problem_count}", path.display())?;
+    writeln!(out, "{}: {fact_count}, {problem_count}", names(paths))?;
     Ok(Outcome {
         problems: problems.iter().map(ToString::to_string).collect(),
         ..Outcome::default()
     })
+}
+
+/// The files, as a report names them.
+fn names(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
+    names.join(", ")
 }

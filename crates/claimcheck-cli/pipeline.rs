@@ -28,9 +28,6 @@ use crate::inputs::{self, Input};
 use crate::records::{self, Incoming, Line, Unreadable};
 use crate::{InputFormat, Outcome};
 
-/// Where the synonyms file is looked for when none is given.
-const DEFAULT_SYNONYMS: &str = "data/synonyms.csv";
-
 /// How many bytes of input are loaded ahead of what is written.
 const READ_AHEAD_BYTES: u64 = 4 << 20;
 
@@ -41,21 +38,24 @@ const PIECE_BYTES: usize = 256 << 10;
 /// written.
 const PIECES_IN_FLIGHT_BYTES: usize = 2 << 20;
 
-/// Reads the reference CSV, reporting its problems and counting them.
-pub(crate) fn load_reference(path: &Path, outcome: &mut Outcome) -> anyhow::Result<Vec<Fact>> {
-    let (facts, problems) = claimcheck_reference::load(path)?;
+/// Reads the reference CSVs as one, reporting their problems and counting
+/// them.
+pub(crate) fn load_reference(
+    paths: &[PathBuf],
+    outcome: &mut Outcome,
+) -> anyhow::Result<Vec<Fact>> {
+    let (facts, problems) = claimcheck_reference::load_all(paths)?;
     report_problems(&problems, outcome);
     Ok(facts)
 }
 
-/// Reads the synonyms CSV, or the default one when it exists, on top of the
-/// built-in groups.
+/// Reads the synonyms CSV, when there is one, on top of the built-in
+/// groups.
 pub(crate) fn load_synonyms(
     path: Option<&Path>,
     outcome: &mut Outcome,
 ) -> anyhow::Result<Synonyms> {
-    let default = Path::new(DEFAULT_SYNONYMS);
-    let Some(path) = path.or_else(|| default.exists().then_some(default)) else {
+    let Some(path) = path else {
         return Ok(Synonyms::default());
     };
     let (synonyms, problems) = claimcheck_reference::load_synonyms(path)?;
@@ -127,6 +127,18 @@ impl Loaded {
         }
     }
 
+    /// The `claimcheck:` comments that name no directive, as problems: a
+    /// misspelt `ignore` would otherwise let figures through unnoticed.
+    fn directive_problems(&self) -> impl Iterator<Item = String> + '_ {
+        self.prepared.unknown_directives().iter().map(|comment| {
+            format!(
+                "{}: unknown comment `{}` (claimcheck knows `ignore`, for the next block, and `ignore-file`)",
+                claimcheck_report::location(self.document(), comment.start),
+                comment.of(&self.source).trim()
+            )
+        })
+    }
+
     pub(crate) fn document(&self) -> Document<'_> {
         Document {
             path: &self.name,
@@ -153,17 +165,35 @@ pub(crate) struct Piece<'a> {
     bytes: usize,
 }
 
+/// What a piece holds: `T` for each figure read, and how many figures
+/// comments set aside.
+pub(crate) struct Kept<T> {
+    pub(crate) figures: Vec<T>,
+    pub(crate) ignored: usize,
+}
+
 impl Piece<'_> {
-    /// The piece's claims: its mentions, read with its document's date.
-    pub(crate) fn claims(&self) -> Vec<Claim> {
-        let mentions = self.loaded.prepared.mentions(self.blocks.clone());
-        claimcheck_normalize::claims(mentions, self.loaded.date)
+    /// The piece's claims: its mentions, read with its document's date,
+    /// but those that comments set aside.
+    pub(crate) fn claims(&self) -> Kept<Claim> {
+        let prepared = &self.loaded.prepared;
+        let mut mentions = prepared.mentions(self.blocks.clone());
+        let read = mentions.len();
+        mentions.retain(|mention| !prepared.is_ignored(mention.span));
+        Kept {
+            ignored: read - mentions.len(),
+            figures: claimcheck_normalize::claims(mentions, self.loaded.date),
+        }
     }
 
     /// The piece's claims, each held against the reference.
-    pub(crate) fn assessments<'f>(&self, index: &FactIndex<'f>) -> Vec<Assessment<'f>> {
+    pub(crate) fn assessments<'f>(&self, index: &FactIndex<'f>) -> Kept<Assessment<'f>> {
         let source = self.loaded.document().source;
-        claimcheck_check::check(source, self.text(), self.claims(), self.loaded.date, index)
+        let Kept { figures, ignored } = self.claims();
+        Kept {
+            figures: claimcheck_check::check(source, self.text(), figures, self.loaded.date, index),
+            ignored,
+        }
     }
 
     /// The text the piece's keywords are looked for in: the whole document
@@ -180,7 +210,7 @@ impl Piece<'_> {
 
 /// A document as it comes in: loaded, or the reason it could not be.
 enum Arrival {
-    Loaded(Loaded),
+    Loaded(Box<Loaded>),
     /// An input that cannot be read: a problem of the run.
     Failed(anyhow::Error),
     /// A JSON Lines record that cannot be read: reported in the output
@@ -239,7 +269,13 @@ pub(crate) fn run<T: Send>(
         let mut steps = Vec::new();
         for arrival in &window {
             match arrival {
-                Arrival::Loaded(document) => steps.extend(pieces_of(document).map(Step::Piece)),
+                Arrival::Loaded(document) => {
+                    for problem in document.directive_problems() {
+                        eprintln!("claimcheck: {problem}");
+                        outcome.problems.push(problem);
+                    }
+                    steps.extend(pieces_of(document).map(Step::Piece));
+                }
                 Arrival::Failed(error) => {
                     let problem = format!("{error:#}");
                     eprintln!("claimcheck: {problem}");
@@ -297,7 +333,10 @@ fn file_windows(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
         Some(
             window
                 .par_iter()
-                .map(|input| Loaded::load(input).map_or_else(Arrival::Failed, Arrival::Loaded))
+                .map(|input| {
+                    Loaded::load(input)
+                        .map_or_else(Arrival::Failed, |loaded| Arrival::Loaded(Box::new(loaded)))
+                })
                 .collect(),
         )
     })
@@ -324,7 +363,7 @@ fn record_batches(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
 
 fn arrival_of(line: &Line) -> Arrival {
     match line.record() {
-        Ok(record) => Arrival::Loaded(Loaded::of_record(&line.file, record)),
+        Ok(record) => Arrival::Loaded(Box::new(Loaded::of_record(&line.file, record))),
         Err(problem) => Arrival::Unreadable(UnreadableRecord {
             file: line.file.clone(),
             line: line.number,

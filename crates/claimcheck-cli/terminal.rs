@@ -8,7 +8,8 @@ use claimcheck_report::Format;
 use clap::ValueEnum;
 
 /// When the text format is written in colour.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum Color {
     /// On a terminal, unless the `NO_COLOR` environment variable is set
     /// (`CLICOLOR_FORCE` asks for colour anywhere).

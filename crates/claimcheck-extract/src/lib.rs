@@ -89,6 +89,27 @@ impl Prepared {
         self.prose.declared_date.as_deref()
     }
 
+    /// Whether a `<!-- claimcheck: ignore -->` comment before its block (or
+    /// `<!-- claimcheck: ignore-file -->` anywhere in a Markdown file) sets
+    /// the figure at `span` aside.
+    #[must_use]
+    pub fn is_ignored(&self, span: Span) -> bool {
+        let ignored = &self.prose.suppressed.ignored;
+        // Top-level blocks do not overlap, so only the last one to start
+        // before the figure can hold it.
+        let before = ignored.partition_point(|ignored| ignored.start <= span.start);
+        before
+            .checked_sub(1)
+            .is_some_and(|last| span.end <= ignored[last].end)
+    }
+
+    /// `<!-- claimcheck: … -->` comments that name no directive this
+    /// version knows (`ignore`, `ignore-file`).
+    #[must_use]
+    pub fn unknown_directives(&self) -> &[Span] {
+        &self.prose.suppressed.unknown
+    }
+
     /// How many blocks (paragraphs, headings, items, cells) the prose has.
     #[must_use]
     pub fn block_count(&self) -> usize {

@@ -34,6 +34,107 @@ pub(crate) struct Prose {
     pub(crate) cells: Vec<TableCell>,
     /// The `date:` field of the front matter, as written.
     pub(crate) declared_date: Option<String>,
+    /// What `<!-- claimcheck: … -->` comments set aside.
+    pub(crate) suppressed: Suppressed,
+}
+
+/// The text whose figures comments ask to ignore, and the comments that
+/// ask for something unknown.
+#[derive(Debug, Default)]
+pub(crate) struct Suppressed {
+    /// Sorted by start.
+    pub(crate) ignored: Vec<Span>,
+    pub(crate) unknown: Vec<Span>,
+}
+
+/// The comment that starts a directive: `<!-- claimcheck: ignore -->`.
+const DIRECTIVE_PREFIX: &str = "claimcheck:";
+
+#[derive(Debug, PartialEq, Eq)]
+enum Directive {
+    /// The next block.
+    Ignore,
+    /// The whole file.
+    IgnoreFile,
+    Unknown,
+}
+
+/// The directive an HTML comment gives, if it is one.
+fn directive(html: &str) -> Option<Directive> {
+    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
+    let named = inner.trim().strip_prefix(DIRECTIVE_PREFIX)?;
+    Some(match named.trim() {
+        "ignore" => Directive::Ignore,
+        "ignore-file" => Directive::IgnoreFile,
+        _ => Directive::Unknown,
+    })
+}
+
+/// The directives met while reading one piece, and what they cover.
+#[derive(Default)]
+struct Suppressions {
+    ignored: Vec<Span>,
+    unknown: Vec<Span>,
+    ignores_whole_file: bool,
+    /// An ignore comment still waiting for the block after it.
+    waiting: bool,
+    /// How many elements are open: a block that starts with none open is
+    /// a top-level block, what an ignore comment covers.
+    depth: usize,
+    /// The piece's first top-level block, which a comment left waiting at
+    /// the end of the piece before covers.
+    first_block: Option<Span>,
+}
+
+impl Suppressions {
+    /// An element starts: a block, if none is open, that an ignore comment
+    /// may be waiting for; an HTML block holds comments, not prose.
+    fn open(&mut self, tag: &Tag<'_>, element: Span) {
+        if self.depth == 0 && !matches!(tag, Tag::HtmlBlock) {
+            self.first_block.get_or_insert(element);
+            if std::mem::take(&mut self.waiting) {
+                self.ignored.push(element);
+            }
+        }
+        self.depth += 1;
+    }
+
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn html(&mut self, html: &str, at: Span) {
+        match directive(html) {
+            None => {}
+            Some(Directive::Ignore) => self.waiting = true,
+            Some(Directive::IgnoreFile) => self.ignores_whole_file = true,
+            Some(Directive::Unknown) => self.unknown.push(at),
+        }
+    }
+}
+
+/// What the pieces' directives set aside in a document of `length` bytes.
+fn suppressed(read: &[ReadPiece], length: usize) -> Suppressed {
+    let mut suppressed = Suppressed::default();
+    for (index, piece) in read.iter().enumerate() {
+        let own = &piece.suppressions;
+        if own.waiting {
+            let next = read
+                .get(index + 1)
+                .and_then(|next| next.suppressions.first_block);
+            suppressed.ignored.extend(next);
+        }
+        suppressed.ignored.extend(&own.ignored);
+        suppressed.unknown.extend(&own.unknown);
+    }
+    if read
+        .iter()
+        .any(|piece| piece.suppressions.ignores_whole_file)
+    {
+        suppressed.ignored = vec![Span::new(0, length)];
+    }
+    suppressed.ignored.sort_by_key(|span| span.start);
+    suppressed
 }
 
 pub(crate) fn plain(source: &str) -> Prose {
@@ -54,6 +155,7 @@ pub(crate) fn plain(source: &str) -> Prose {
         blocks,
         cells: Vec::new(),
         declared_date: None,
+        suppressed: Suppressed::default(),
     }
 }
 
@@ -104,11 +206,13 @@ fn markdown_in_pieces(source: &str, piece_bytes: usize) -> Prose {
         .iter()
         .flat_map(|piece| piece.cells.iter().copied())
         .collect();
+    let suppressed = suppressed(&read, source.len());
     Prose {
         text: into_string(text),
         blocks: read.into_iter().flat_map(|piece| piece.blocks).collect(),
         cells,
         declared_date,
+        suppressed,
     }
 }
 
@@ -209,6 +313,7 @@ fn split_at<'t>(text: &'t mut [u8], pieces: &[Range<usize>]) -> Vec<&'t mut [u8]
 }
 
 /// What reading one piece of a document gave.
+#[derive(Default)]
 struct ReadPiece {
     /// Its blocks, at offsets in the document.
     blocks: Vec<Span>,
@@ -219,6 +324,7 @@ struct ReadPiece {
     open_at_end: bool,
     /// The link labels it defines, and its footnotes as `^label`.
     labels: Vec<String>,
+    suppressions: Suppressions,
 }
 
 /// Definitions of labels that a piece refers to and other pieces define,
@@ -253,12 +359,7 @@ fn read_piece(
         Definitions::After(definitions) => (Cow::Owned(format!("{written}\n{definitions}")), 0),
     };
     let end = written.len();
-    let mut read = ReadPiece {
-        blocks: Vec::new(),
-        cells: Vec::new(),
-        open_at_end: false,
-        labels: Vec::new(),
-    };
+    let mut read = ReadPiece::default();
     let mut open_block: Option<Span> = None;
     let mut table = TableColumns::default();
     let mut hidden_depth = 0usize;
@@ -275,12 +376,13 @@ fn read_piece(
             continue;
         }
         let range = range.start - before..(range.end - before).min(end);
+        let whole = Span::new(range.start + piece.start, range.end + piece.start);
         match event {
             Event::Start(tag) => {
                 if is_block(&tag) {
                     close(&mut open_block, &mut read.blocks, piece.start);
                 }
-                let whole = Span::new(range.start + piece.start, range.end + piece.start);
+                read.suppressions.open(&tag, whole);
                 match tag {
                     Tag::Table(_) => table = TableColumns::default(),
                     Tag::TableHead => table.start_row(whole, true),
@@ -308,6 +410,7 @@ fn read_piece(
                 }
             }
             Event::End(tag_end) => {
+                read.suppressions.close();
                 match tag_end {
                     TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => hidden_depth -= 1,
                     TagEnd::Link if open_links.pop() == Some(true) => hidden_depth -= 1,
@@ -328,11 +431,11 @@ fn read_piece(
                 let span = Span::new(range.start, range.end);
                 open_block = Some(open_block.map_or(span, |block| block.cover(span)));
             }
-            Event::Code(_)
-            | Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_) => {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                read.suppressions.html(&html, whole);
+                fill(text, range.start, range.end, BARRIER);
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                 fill(text, range.start, range.end, BARRIER);
             }
             _ => {}
@@ -789,6 +892,9 @@ mod tests {
         "...",
         "+++\nplus 45\n+++",
         "no-break space 46\n\u{a0}\nLetter 47",
+        "<!-- claimcheck: ignore -->",
+        "<!-- claimcheck: ignore -->\n- ignored 48\n- and 49",
+        "<!--claimcheck:ignore-file-->",
         UNCLOSED_FENCE,
     ];
 
@@ -828,7 +934,46 @@ mod tests {
         {
             return Err("the blocks or the date differ".to_string());
         }
+        if whole.suppressed.ignored != pieces.suppressed.ignored
+            || whole.suppressed.unknown != pieces.suppressed.unknown
+        {
+            return Err(format!(
+                "what comments set aside differs: {:?} whole, {:?} in pieces",
+                whole.suppressed, pieces.suppressed
+            ));
+        }
         Ok(())
+    }
+
+    #[test]
+    fn an_ignore_comment_covers_the_next_top_level_block() {
+        let source = "Kept 1.\n\n<!-- claimcheck: ignore -->\n\n> Quoted 2\n>\n> - and 3\n\nKept 4.\n\n<!-- claimcheck: ignored -->\n";
+        let prose = markdown(source);
+        let ignored: Vec<&str> = prose
+            .suppressed
+            .ignored
+            .iter()
+            .map(|span| span.of(source))
+            .collect();
+        assert_eq!(ignored, ["> Quoted 2\n>\n> - and 3\n"]);
+        let unknown: Vec<&str> = prose
+            .suppressed
+            .unknown
+            .iter()
+            .map(|span| span.of(source).trim_end())
+            .collect();
+        assert_eq!(unknown, ["<!-- claimcheck: ignored -->"]);
+        let file = "One 1.\n\n<!-- claimcheck: ignore-file -->\n\nTwo 2.";
+        assert_eq!(
+            markdown(file).suppressed.ignored,
+            [Span::new(0, file.len())]
+        );
+        assert!(
+            plain("<!-- claimcheck: ignore-file -->\n5 troops")
+                .suppressed
+                .ignored
+                .is_empty()
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! [`parse`] returns every valid fact and every problem found, in file
 //! order; a row with any problem is left out, so one bad row never hides the
-//! others. [`load`] reads the file first.
+//! others. [`load`] reads the file first, and [`load_all`] reads several
+//! as one reference.
 //!
 //! # Format
 //!
@@ -39,6 +40,8 @@
 //!   "pledge", "target": [`vocab::expectation`]) is one; otherwise it is an
 //!   outcome.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use claimcheck_core::Fact;
@@ -117,6 +120,18 @@ pub enum ReferenceError {
         line: u64,
         column: &'static str,
         id: String,
+        first_line: u64,
+    },
+    #[error(
+        "{path}:{line}: column `{column}`: `{id}` is already the id on line {first_line} of \
+         {first_path}"
+    )]
+    DuplicateIdAcrossFiles {
+        path: PathBuf,
+        line: u64,
+        column: &'static str,
+        id: String,
+        first_path: PathBuf,
         first_line: u64,
     },
     #[error("{path}:{line}: column `{column}`: `{cell}` is not a number")]
@@ -256,6 +271,43 @@ pub fn shape(bytes: &[u8]) -> Option<Shape> {
 /// the `Vec`.
 pub fn load(path: &Path) -> Result<(Vec<Fact>, Vec<ReferenceError>), ReferenceError> {
     Ok(parse(path, &read(path)?))
+}
+
+/// Reads several reference files as one, as [`load`] reads each: their
+/// facts in file order, and their problems. An id may stand in one file
+/// only; a row that repeats an earlier file's id is left out.
+///
+/// # Errors
+///
+/// Only when a file cannot be read.
+pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Fact>, Vec<ReferenceError>), ReferenceError> {
+    let mut facts = Vec::new();
+    let mut problems = Vec::new();
+    let mut first_seen: HashMap<String, (&Path, u64)> = HashMap::new();
+    for path in paths {
+        let (found, found_problems) = load(path)?;
+        problems.extend(found_problems);
+        for fact in found {
+            match first_seen.entry(fact.id.clone()) {
+                Entry::Occupied(first) => {
+                    let (first_path, first_line) = *first.get();
+                    problems.push(ReferenceError::DuplicateIdAcrossFiles {
+                        path: path.clone(),
+                        line: fact.line,
+                        column: "id",
+                        id: fact.id,
+                        first_path: first_path.to_owned(),
+                        first_line,
+                    });
+                }
+                Entry::Vacant(first) => {
+                    first.insert((path, fact.line));
+                    facts.push(fact);
+                }
+            }
+        }
+    }
+    Ok((facts, problems))
 }
 
 /// Parses a synonyms CSV: columns `noun` and `synonyms` (alternatives

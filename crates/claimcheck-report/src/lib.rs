@@ -112,6 +112,15 @@ pub struct Rendered {
     marks: html::Marks,
 }
 
+impl Rendered {
+    /// The piece, counting `count` figures that comments set aside.
+    #[must_use]
+    pub fn ignoring(mut self, count: usize) -> Rendered {
+        self.summary.ignored += count;
+        self
+    }
+}
+
 impl Format {
     /// Renders the figures of a piece of a document. `starts_file` counts the
     /// document once, on its first piece.
@@ -337,6 +346,9 @@ pub struct Summary {
     pub unverified: usize,
     pub ambiguous: usize,
     pub inconsistent: usize,
+    /// Figures that `claimcheck: ignore` comments set aside, counted so
+    /// that no figure goes unmentioned.
+    pub ignored: usize,
 }
 
 impl Summary {
@@ -348,6 +360,16 @@ impl Summary {
         self.unverified += other.unverified;
         self.ambiguous += other.ambiguous;
         self.inconsistent += other.inconsistent;
+        self.ignored += other.ignored;
+    }
+
+    /// "; 2 figures ignored by comments", when there were any.
+    fn ignored_note(&self) -> String {
+        if self.ignored == 0 {
+            String::new()
+        } else {
+            format!("; {} ignored by comments", plural(self.ignored, "figure"))
+        }
     }
 
     fn count(&mut self, verdict: Verdict) {
@@ -390,6 +412,7 @@ impl Summary {
             line.push_str(&count(self.inconsistent, Verdict::Inconsistent));
             line.push_str(" across articles");
         }
+        line.push_str(&self.ignored_note());
         line
     }
 
@@ -417,9 +440,10 @@ impl Summary {
     #[must_use]
     pub fn mentions_line(&self, document: &str) -> String {
         format!(
-            "{}, {}",
+            "{}, {}{}",
             plural(self.files, document),
-            plural(self.mentions, "figure")
+            plural(self.mentions, "figure"),
+            self.ignored_note()
         )
     }
 }
