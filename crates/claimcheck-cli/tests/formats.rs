@@ -1,8 +1,10 @@
-//! The formats `verify` writes for the tools that review changes: SARIF,
-//! GitHub Actions annotations, reviewdog's rdjsonl and schema.org
-//! `ClaimReview`. Each has a snapshot per article of `data/articles/` and of
+//! The machine formats of `verify`: the records (JSON Lines, JSON, CSV)
+//! and the formats of the tools that review changes (SARIF, GitHub Actions
+//! annotations, reviewdog's rdjsonl and schema.org `ClaimReview`). Each has
+//! a snapshot per article of `data/articles/` and of
 //! `data/fixtures/every-verdict.md`, in `snapshots/formats/`; the SARIF
-//! logs are also held to Microsoft's SARIF validator.
+//! logs are also held to Microsoft's SARIF validator. The text report's
+//! snapshots are `end_to_end`'s, the review page's `html`'s.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -12,7 +14,8 @@ mod common;
 use common::{ROOT, SEED, claimcheck, reference_for, stderr, stdout};
 
 const EVERY_VERDICT: &str = "data/fixtures/every-verdict.md";
-const FORMATS: [&str; 4] = ["sarif", "github", "rdjsonl", "claimreview"];
+const REVIEW_FORMATS: [&str; 4] = ["sarif", "github", "rdjsonl", "claimreview"];
+const RECORD_FORMATS: [&str; 3] = ["jsonl", "json", "csv"];
 
 fn verify(article: &str, format: &str) -> Output {
     let reference = reference_for(article);
@@ -28,7 +31,7 @@ fn verify(article: &str, format: &str) -> Output {
 
 #[test]
 fn format_snapshots() {
-    for format in FORMATS {
+    for format in RECORD_FORMATS.into_iter().chain(REVIEW_FORMATS) {
         insta::with_settings!({
             snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots/formats"),
             prepend_module_to_snapshot => false,
@@ -139,7 +142,7 @@ fn the_validator_check_finds_an_invalid_log() {
 
 #[test]
 fn review_formats_are_the_same_whatever_the_thread_count() {
-    for format in FORMATS {
+    for format in REVIEW_FORMATS {
         let arguments = |threads| {
             [
                 "--threads",
@@ -205,20 +208,20 @@ fn every_verdict_has_its_rule_and_results_point_to_them() {
 fn extract_offers_only_its_own_formats() {
     let help = stdout(&claimcheck(&["extract", "--help"]));
     assert!(help.contains("csv"));
-    for format in FORMATS {
+    for format in REVIEW_FORMATS {
         assert!(!help.contains(format), "extract --help offers {format}");
         let output = claimcheck(&["extract", "--format", format, SEED]);
         assert_eq!(output.status.code(), Some(2), "{format}");
     }
     let help = stdout(&claimcheck(&["verify", "--help"]));
-    for format in FORMATS {
+    for format in REVIEW_FORMATS {
         assert!(help.contains(format), "verify --help lacks {format}");
     }
 }
 
 #[test]
 fn a_stream_of_records_is_not_written_in_a_review_format() {
-    for format in FORMATS {
+    for format in REVIEW_FORMATS {
         let output = claimcheck(&["verify", "--input-format", "jsonl", "--format", format, "-"]);
         assert_eq!(output.status.code(), Some(2));
         assert_eq!(
