@@ -104,7 +104,7 @@ enum Command {
         output: Output<ExtractFormat>,
     },
     /// Checks every claim in the articles against the reference CSV, and
-    /// exits 1 when one is contradicted.
+    /// exits 1 when one is contradicted (or has a verdict --fail-on names).
     ///
     /// The text report shows each contradicted, ambiguous or inconsistent
     /// figure in its line, with the reason and the fact it was held
@@ -218,7 +218,7 @@ enum ReferenceAction {
 struct Articles {
     /// Files or folders to read (folders are searched for .md and .txt
     /// files, in sorted order); `-` reads standard input [default: the
-    /// files `[articles]` of claimcheck.toml names].
+    /// files that `[articles]` of claimcheck.toml names].
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
