@@ -20,7 +20,7 @@ use anyhow::Context as _;
 use claimcheck_check::FactIndex;
 use claimcheck_check::cross::CrossCheck;
 use claimcheck_core::Verdict;
-use claimcheck_report::{Document, Format, LineIndex, Report, Shown};
+use claimcheck_report::{Document, Format, LineIndex, Report, Run, Shown};
 
 use crate::config::Config;
 use crate::pipeline::Kept;
@@ -72,8 +72,8 @@ struct Cli {
 
     /// Threads for extract, verify and suggest, as their own --threads
     /// option [default: one per core].
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 
     /// Read settings from this file instead of the nearest claimcheck.toml
     /// from the working directory up.
@@ -224,8 +224,8 @@ struct Articles {
 
     /// Threads to check files on [default: one per core]. Output is the same
     /// whatever the number.
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 /// How articles come in and results go out, for extract and verify, each
@@ -492,6 +492,9 @@ struct Outcome {
     /// Inputs that could not be read, invalid reference and synonyms
     /// rows, each as reported.
     problems: Vec<String>,
+    /// What had to be done to read the inputs (files skipped as binary,
+    /// bytes that were not text), each as reported; no failure.
+    notes: Vec<String>,
     /// JSON Lines records that could not be read.
     unreadable_records: usize,
     /// Claims with a verdict that fails the run.
@@ -511,12 +514,30 @@ impl Outcome {
         }
     }
 
-    /// "; 2 unreadable records skipped", when there were any.
+    /// "; 2 unreadable records skipped; 1 note above", for what there
+    /// was, to end the summary on standard error.
     fn skipped_line(&self) -> String {
-        match self.unreadable_records {
-            0 => String::new(),
-            1 => "; 1 unreadable record skipped".to_string(),
-            count => format!("; {count} unreadable records skipped"),
+        let records = match self.unreadable_records {
+            0 => None,
+            1 => Some("1 unreadable record skipped".to_string()),
+            count => Some(format!("{count} unreadable records skipped")),
+        };
+        let notes = match self.notes.len() {
+            0 => None,
+            1 => Some("1 note above".to_string()),
+            count => Some(format!("{count} notes above")),
+        };
+        records
+            .into_iter()
+            .chain(notes)
+            .flat_map(|part| ["; ".to_string(), part])
+            .collect()
+    }
+
+    fn run(&self) -> Run<'_> {
+        Run {
+            problems: &self.problems,
+            notes: &self.notes,
         }
     }
 }
@@ -534,7 +555,7 @@ fn main() -> ExitCode {
         .or(cli.threads)
     {
         if let Err(error) = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            .num_threads(usize::from(threads))
             .build_global()
         {
             eprintln!("claimcheck: cannot start {threads} threads: {error}");
@@ -700,7 +721,7 @@ fn extract(
     let documents = output.documents();
     let summary = report
         .into_inner()
-        .finish(|summary| summary.mentions_line(documents))?;
+        .finish(|summary| summary.listing_closing(documents, outcome.run()))?;
     if !matches!(format, Format::Text(_)) {
         eprintln!(
             "{}{}",
@@ -800,7 +821,7 @@ fn verify(
     // The page shows every figure, so it opens with the counts alone, not
     // the terminal's closing, which says what it left out.
     let summary = report.finish(|summary| match format {
-        Format::Text(shown) => summary.closing(documents, shown, &outcome.problems),
+        Format::Text(shown) => summary.closing(documents, shown, outcome.run()),
         _ => summary.verdicts_line(documents),
     })?;
     if !matches!(format, Format::Text(_)) {

@@ -24,7 +24,7 @@ use claimcheck_report::{Document, LineIndex, Origin, RecordProblem};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use crate::inputs::{self, Input};
+use crate::inputs::{self, Input, Reading};
 use crate::records::{self, Incoming, Line, Unreadable};
 use crate::{InputFormat, Outcome};
 
@@ -82,16 +82,24 @@ pub(crate) struct Loaded {
     lines: LineIndex,
     /// The `id` and other fields of the record it came from, if it did.
     origin: Option<(Value, Map<String, Value>)>,
+    /// What had to be done to read it.
+    note: Option<String>,
 }
 
 impl Loaded {
-    fn load(input: &Input) -> anyhow::Result<Loaded> {
-        let (name, source) = input.read()?;
+    fn load(input: &Input) -> Arrival {
+        let text = match input.read() {
+            Ok(Reading::Text(text)) => text,
+            Ok(Reading::Binary(note)) => return Arrival::Skipped(note),
+            Err(error) => return Arrival::Failed(error),
+        };
         let format = match input {
             Input::Stdin => claimcheck_extract::Format::Markdown,
-            _ => claimcheck_extract::Format::of_path(Path::new(&name)),
+            _ => claimcheck_extract::Format::of_path(Path::new(&text.name)),
         };
-        Ok(Loaded::new(name, source, format, None))
+        let mut loaded = Loaded::new(text.name, text.source, format, None);
+        loaded.note = text.note;
+        Arrival::Loaded(Box::new(loaded))
     }
 
     /// A record's text, read as Markdown (which plain text also is).
@@ -124,6 +132,7 @@ impl Loaded {
             date,
             lines,
             origin,
+            note: None,
         }
     }
 
@@ -213,6 +222,8 @@ enum Arrival {
     Loaded(Box<Loaded>),
     /// An input that cannot be read: a problem of the run.
     Failed(anyhow::Error),
+    /// An input left out on purpose, with a note that says why.
+    Skipped(String),
     /// A JSON Lines record that cannot be read: reported in the output
     /// too, in its place, and the stream goes on.
     Unreadable(UnreadableRecord),
@@ -270,11 +281,19 @@ pub(crate) fn run<T: Send>(
         for arrival in &window {
             match arrival {
                 Arrival::Loaded(document) => {
+                    if let Some(note) = &document.note {
+                        eprintln!("claimcheck: {note}");
+                        outcome.notes.push(note.clone());
+                    }
                     for problem in document.directive_problems() {
                         eprintln!("claimcheck: {problem}");
                         outcome.problems.push(problem);
                     }
                     steps.extend(pieces_of(document).map(Step::Piece));
+                }
+                Arrival::Skipped(note) => {
+                    eprintln!("claimcheck: {note}");
+                    outcome.notes.push(note.clone());
                 }
                 Arrival::Failed(error) => {
                     let problem = format!("{error:#}");
@@ -288,15 +307,19 @@ pub(crate) fn run<T: Send>(
             let done: Vec<Done<'_, '_, T>> = batch
                 .par_iter()
                 .map(|step| match step {
-                    Step::Piece(piece) => Done::Piece(piece, work(piece)),
+                    Step::Piece(piece) => Done::Piece(piece, isolated(|| work(piece))),
                     Step::Unreadable(record) => Done::Unreadable(record),
                 })
                 .collect();
             for step in done {
                 match step {
-                    Done::Piece(piece, result) => {
-                        let result = result.with_context(|| piece.loaded.name.clone())?;
+                    Done::Piece(piece, Ok(result)) => {
                         emit(piece, result).context("cannot write the report")?;
+                    }
+                    Done::Piece(piece, Err(error)) => {
+                        let problem = format!("{}: {error:#}", piece.loaded.name);
+                        eprintln!("claimcheck: {problem}");
+                        outcome.problems.push(problem);
                     }
                     Done::Unreadable(record) => {
                         outcome.unreadable_records += 1;
@@ -320,6 +343,21 @@ pub(crate) fn run<T: Send>(
     Ok(())
 }
 
+/// The result of `work`, or, should it panic, an error in its place, so
+/// that a bug met in one piece costs that piece alone and the run goes on.
+fn isolated<T>(work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        Err(anyhow::anyhow!(
+            "internal error, part of this file was not checked (please report it): {message}"
+        ))
+    })
+}
+
 /// The files, loaded a window of about [`READ_AHEAD_BYTES`] at a time.
 fn file_windows(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
     let mut start = 0;
@@ -330,15 +368,7 @@ fn file_windows(inputs: Vec<Input>) -> impl Iterator<Item = Vec<Arrival>> {
         }
         let window = &rest[..about(rest, READ_AHEAD_BYTES, Input::size)];
         start += window.len();
-        Some(
-            window
-                .par_iter()
-                .map(|input| {
-                    Loaded::load(input)
-                        .map_or_else(Arrival::Failed, |loaded| Arrival::Loaded(Box::new(loaded)))
-                })
-                .collect(),
-        )
+        Some(window.par_iter().map(Loaded::load).collect())
     })
 }
 
@@ -425,4 +455,47 @@ fn about<T>(items: &[T], limit: u64, size: impl Fn(&T) -> u64) -> usize {
         })
         .count();
     fitting.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_one_files_work_costs_that_file_alone() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let paths = [
+            root.join("data/fixtures/every-verdict.md"),
+            root.join("data/fixtures/seed-article-one-wrong-date.md"),
+        ];
+        let mut outcome = Outcome::default();
+        let mut checked = Vec::new();
+        run(
+            &paths,
+            InputFormat::Files,
+            &mut outcome,
+            |piece| {
+                assert!(
+                    !piece.loaded.name.ends_with("every-verdict.md"),
+                    "a bug met in this file"
+                );
+                Ok(piece.loaded.name.clone())
+            },
+            |_, name| {
+                checked.push(name);
+                Ok(())
+            },
+            |_| Ok(()),
+        )
+        .unwrap();
+        assert_eq!(checked.len(), 1);
+        assert!(checked[0].ends_with("seed-article-one-wrong-date.md"));
+        assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
+        assert!(
+            outcome.problems[0].contains("every-verdict.md: internal error")
+                && outcome.problems[0].contains("a bug met in this file"),
+            "{:?}",
+            outcome.problems
+        );
+    }
 }

@@ -196,7 +196,7 @@ impl Handover {
 fn read_input(input: &Input, sender: &Handover) -> Result<(), mpsc::SendError<Incoming>> {
     let (file, reader): (String, Box<dyn Read>) = match input {
         Input::Stdin => (STDIN_NAME.to_string(), Box::new(io::stdin())),
-        Input::File(path) => match std::fs::File::open(path) {
+        Input::File { path, .. } => match std::fs::File::open(path) {
             Ok(opened) => (path.display().to_string(), Box::new(opened)),
             Err(error) => {
                 let error = anyhow::anyhow!("{}: cannot read: {error}", path.display());

@@ -5,75 +5,18 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use common::{BINARY, ROOT, stderr, stdout};
+use common::{Scratch, stderr, stdout};
 
-/// A repository made for one test, removed when the test ends.
-struct Repository {
-    root: PathBuf,
-}
-
-impl Repository {
-    fn new(name: &str) -> Repository {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("config")
-            .join(name);
-        let _ = fs::remove_dir_all(&root);
-        fs::create_dir_all(&root).unwrap();
-        Repository { root }
-    }
-
-    /// Copies a file of the project to `to` in the repository.
-    fn copy(&self, from: &str, to: &str) -> &Repository {
-        let to = self.root.join(to);
-        fs::create_dir_all(to.parent().unwrap()).unwrap();
-        fs::copy(Path::new(ROOT).join(from), to).unwrap();
-        self
-    }
-
-    fn write(&self, to: &str, text: &str) -> &Repository {
-        let to = self.root.join(to);
-        fs::create_dir_all(to.parent().unwrap()).unwrap();
-        fs::write(to, text).unwrap();
-        self
-    }
-
-    /// The fixture with every verdict as the repository's one article,
-    /// with its reference, and `settings` as its claimcheck.toml.
-    fn every_verdict(name: &str, settings: &str) -> Repository {
-        let repository = Repository::new(name);
-        repository
-            .copy("data/fixtures/every-verdict.md", "news/every-verdict.md")
-            .copy("data/fixtures/every-verdict.csv", "facts/reference.csv")
-            .write("claimcheck.toml", settings);
-        repository
-    }
-
-    /// Runs claimcheck in `folder` of the repository.
-    fn run_in(&self, folder: &str, arguments: &[&str]) -> Output {
-        let folder = self.root.join(folder);
-        fs::create_dir_all(&folder).unwrap();
-        Command::new(BINARY)
-            .args(arguments)
-            .current_dir(folder)
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .output()
-            .expect("the claimcheck binary runs")
-    }
-
-    fn run(&self, arguments: &[&str]) -> Output {
-        self.run_in("", arguments)
-    }
-}
-
-impl Drop for Repository {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.root);
-    }
+/// The fixture with every verdict as the one article of a repository, with
+/// its reference, and `settings` as its claimcheck.toml.
+fn every_verdict(name: &str, settings: &str) -> Scratch {
+    let repository = Scratch::new(name);
+    repository
+        .copy("data/fixtures/every-verdict.md", "news/every-verdict.md")
+        .copy("data/fixtures/every-verdict.csv", "facts/reference.csv")
+        .write("claimcheck.toml", settings);
+    repository
 }
 
 const SETTINGS: &str = r#"
@@ -88,7 +31,7 @@ const EVERY_VERDICT_COUNTS: &str =
 
 #[test]
 fn verify_runs_from_any_subfolder_with_the_paths_of_the_settings() {
-    let repository = Repository::every_verdict("subfolder", SETTINGS);
+    let repository = every_verdict("subfolder", SETTINGS);
     for (folder, shown_as) in [
         ("", "news/every-verdict.md"),
         ("news", "../news/every-verdict.md"),
@@ -107,7 +50,7 @@ fn verify_runs_from_any_subfolder_with_the_paths_of_the_settings() {
 
 #[test]
 fn outside_a_repository_the_reference_is_given_or_asked_for() {
-    let repository = Repository::new("outside");
+    let repository = Scratch::new("outside");
     repository
         .copy("data/fixtures/every-verdict.md", "story.md")
         .copy("data/fixtures/every-verdict.csv", "facts.csv");
@@ -134,7 +77,7 @@ fn outside_a_repository_the_reference_is_given_or_asked_for() {
 
 #[test]
 fn an_unknown_or_misspelt_key_is_an_error_with_its_line() {
-    let repository = Repository::every_verdict(
+    let repository = every_verdict(
         "unknown-key",
         "reference = \"facts/reference.csv\"\n\n[verify]\nfail-on = [\"ambiguous\"]\n",
     );
@@ -148,7 +91,7 @@ fn an_unknown_or_misspelt_key_is_an_error_with_its_line() {
     );
     assert!(stdout(&output).is_empty());
 
-    let bad_value = Repository::every_verdict("bad-value", "color = \"sometimes\"\n");
+    let bad_value = every_verdict("bad-value", "color = \"sometimes\"\n");
     let error = stderr(&bad_value.run(&["verify", "news"]));
     assert!(
         error.contains("line 1") && error.contains("sometimes"),
@@ -166,11 +109,11 @@ fn fail_on_chooses_the_verdicts_that_fail_the_run() {
         ("[\"contradicted\"]", 1),
     ] {
         let settings = format!("{SETTINGS}\n[verify]\nfail_on = {fail_on}\n");
-        let repository = Repository::every_verdict("fail-on", &settings);
+        let repository = every_verdict("fail-on", &settings);
         let output = repository.run(&["verify"]);
         assert_eq!(output.status.code(), Some(status), "fail_on = {fail_on}");
     }
-    let repository = Repository::every_verdict(
+    let repository = every_verdict(
         "fail-on-flag",
         &format!("{SETTINGS}\n[verify]\nfail_on = []\n"),
     );
@@ -184,7 +127,7 @@ fn fail_on_chooses_the_verdicts_that_fail_the_run() {
 
 #[test]
 fn articles_are_the_included_files_but_the_excluded() {
-    let repository = Repository::every_verdict(
+    let repository = every_verdict(
         "globs",
         r#"
 reference = "facts/reference.csv"
@@ -214,7 +157,7 @@ exclude = ["news/drafts/**"]
     let given = repository.run(&["verify", "news/drafts"]);
     assert!(stdout(&given).contains(EVERY_VERDICT_COUNTS));
 
-    let nothing = Repository::every_verdict(
+    let nothing = every_verdict(
         "globs-nothing",
         "reference = \"facts/reference.csv\"\n[articles]\ninclude = [\"posts/*.md\"]\n",
     );
@@ -229,7 +172,7 @@ exclude = ["news/drafts/**"]
 
 #[test]
 fn several_references_are_one_with_ids_unique_across_them() {
-    let repository = Repository::every_verdict(
+    let repository = every_verdict(
         "several",
         r#"
 reference = ["facts/reference.csv", "facts/more.csv"]
@@ -270,14 +213,13 @@ include = ["news/*.md"]
 
 #[test]
 fn format_and_color_come_from_the_settings_unless_given() {
-    let repository =
-        Repository::every_verdict("format-color", &format!("color = \"always\"\n{SETTINGS}"));
+    let repository = every_verdict("format-color", &format!("color = \"always\"\n{SETTINGS}"));
     let coloured = stdout(&repository.run(&["verify"]));
     assert!(coloured.contains("\u{1b}["), "{coloured}");
     let plain = stdout(&repository.run(&["verify", "--color", "never"]));
     assert!(!plain.contains('\u{1b}'), "{plain}");
 
-    let repository = Repository::every_verdict(
+    let repository = every_verdict(
         "format",
         &format!("{SETTINGS}\n[verify]\nformat = \"github\"\n"),
     );
@@ -294,7 +236,7 @@ fn format_and_color_come_from_the_settings_unless_given() {
 
 #[test]
 fn config_names_another_file_and_no_config_reads_none() {
-    let repository = Repository::every_verdict("config-option", SETTINGS);
+    let repository = every_verdict("config-option", SETTINGS);
     repository.write(
         "elsewhere/strict.toml",
         "reference = \"../facts/reference.csv\"\n[articles]\ninclude = [\"../news/*.md\"]\n[verify]\nfail_on = [\"unverified\"]\n",
@@ -310,7 +252,7 @@ fn config_names_another_file_and_no_config_reads_none() {
 
 #[test]
 fn init_writes_a_starter_that_works_and_keeps_an_existing_file() {
-    let repository = Repository::new("init");
+    let repository = Scratch::new("init");
     let first = repository.run(&["init"]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let written = fs::read_to_string(repository.root.join("claimcheck.toml")).unwrap();
@@ -336,7 +278,7 @@ fn init_writes_a_starter_that_works_and_keeps_an_existing_file() {
 
 #[test]
 fn an_ignore_comment_sets_the_next_block_aside_and_the_summary_counts_it() {
-    let repository = Repository::new("ignore");
+    let repository = Scratch::new("ignore");
     repository
         .copy("data/fixtures/comments-ignore-figures.md", "story.md")
         .copy("data/fixtures/comments-ignore-figures.csv", "facts.csv");
@@ -357,14 +299,14 @@ fn an_ignore_comment_sets_the_next_block_aside_and_the_summary_counts_it() {
     let text = fs::read_to_string(repository.root.join("story.md")).unwrap();
     repository.write(
         "uncommented.md",
-        &text.replace("<!-- claimcheck: ignore -->\n", ""),
+        text.replace("<!-- claimcheck: ignore -->\n", ""),
     );
     let uncommented = repository.run(&["verify", "--reference", "facts.csv", "uncommented.md"]);
     assert_eq!(uncommented.status.code(), Some(1));
 
     repository.write(
         "whole.md",
-        &format!("<!-- claimcheck: ignore-file -->\n\n{text}"),
+        format!("<!-- claimcheck: ignore-file -->\n\n{text}"),
     );
     let whole = repository.run(&["verify", "--reference", "facts.csv", "whole.md"]);
     assert!(
@@ -376,7 +318,7 @@ fn an_ignore_comment_sets_the_next_block_aside_and_the_summary_counts_it() {
 
 #[test]
 fn a_misspelt_directive_is_a_problem_at_its_place() {
-    let repository = Repository::new("misspelt");
+    let repository = Scratch::new("misspelt");
     repository
         .copy("data/fixtures/comments-ignore-figures.csv", "facts.csv")
         .write(

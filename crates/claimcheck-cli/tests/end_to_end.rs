@@ -199,47 +199,6 @@ fn a_missing_article_exits_two_after_checking_the_others() {
     assert!(stdout(&output).contains("1 contradicted"));
 }
 
-#[test]
-fn text_that_is_not_utf8_is_named_by_line_and_column() {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("not-utf8.md");
-    std::fs::write(
-        &path,
-        b"Fine.\nThe \xe2\x80\x9cwar\xe2\x80\x9d killed \xff 300.\n",
-    )
-    .unwrap();
-    let output = claimcheck(&["extract", path.to_str().unwrap(), SEED]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr(&output),
-        format!("claimcheck: {}:2:18: not valid UTF-8\n", path.display())
-    );
-    assert!(stdout(&output).ends_with("1 file, 19 figures\n"));
-
-    let record = b"{\"id\": 7, \"text\": \"a \xff\"}\n";
-    let stream = claimcheck_with_input(&["extract", "--input-format", "jsonl", "-"], record);
-    assert_eq!(
-        stdout(&stream),
-        "{\"file\":\"<stdin>\",\"input_line\":1,\"id\":null,\"error\":\"not valid UTF-8 (column 22)\"}\n"
-    );
-}
-
-#[test]
-fn bad_arguments_exit_two() {
-    assert_eq!(
-        claimcheck(&[
-            "verify",
-            "--reference",
-            FIXTURE_REFERENCE,
-            "--format",
-            "yaml"
-        ])
-        .status
-        .code(),
-        Some(2)
-    );
-    assert_eq!(claimcheck(&["no-such-command"]).status.code(), Some(2));
-}
-
 /// The seed article's mentions as JSON, checking on the way that every
 /// `text` is the slice of the file at `start..end`.
 fn seed_mentions() -> Vec<serde_json::Value> {

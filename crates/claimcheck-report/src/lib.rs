@@ -418,10 +418,17 @@ impl Summary {
 
     /// The end of a text report of verdicts, with styles: the line of
     /// counts, the verdicts not `shown` and how to list them, and the
-    /// `problems` of the run, one a line.
+    /// problems and notes of the `run`, one a line.
     #[must_use]
-    pub fn closing(&self, document: &str, shown: Shown, problems: &[String]) -> String {
-        text::closing(self, document, shown, problems)
+    pub fn closing(&self, document: &str, shown: Shown, run: Run<'_>) -> String {
+        text::closing(self, document, shown, run)
+    }
+
+    /// The end of a text listing of figures: the line of
+    /// [`Summary::mentions_line`], and the problems and notes of the `run`.
+    #[must_use]
+    pub fn listing_closing(&self, document: &str, run: Run<'_>) -> String {
+        self.mentions_line(document) + &text::trailer(run)
     }
 
     /// How many figures got a verdict.
@@ -446,6 +453,16 @@ impl Summary {
             self.ignored_note()
         )
     }
+}
+
+/// What went wrong in a run and what had to be done to read its inputs,
+/// each as reported when found, for the end of a text report.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Run<'a> {
+    /// Unreadable inputs, invalid rows of the reference.
+    pub problems: &'a [String],
+    /// Files skipped as binary, bytes that were not text.
+    pub notes: &'a [String],
 }
 
 /// The verdicts a text report shows in full; it counts the others in its
@@ -654,12 +671,15 @@ pub fn location(document: Document<'_>, offset: usize) -> String {
 /// # Errors
 /// When the writer fails.
 pub fn write_suggestions(
-    writer: impl Write,
+    mut writer: impl Write,
     suggestions: &[Suggestion],
     columns: &[String],
     header: bool,
 ) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(writer);
+    // Rows are written to memory first: the csv writer would turn a
+    // closed pipe into an error of another kind, which the caller could no
+    // longer tell from a failure.
+    let mut csv = csv::Writer::from_writer(Vec::new());
     if header {
         csv.write_record(columns)?;
     }
@@ -678,7 +698,9 @@ pub fn write_suggestions(
         };
         csv.write_record(columns.iter().map(cell))?;
     }
-    csv.flush()
+    let rows = csv.into_inner().map_err(io::Error::other)?;
+    writer.write_all(&rows)?;
+    writer.flush()
 }
 
 /// The columns of a new reference that suggested rows are written in.

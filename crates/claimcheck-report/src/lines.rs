@@ -11,6 +11,8 @@ pub struct LineIndex {
     starts: Vec<usize>,
 }
 
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
 impl LineIndex {
     #[must_use]
     pub fn new(source: &str) -> LineIndex {
@@ -36,7 +38,7 @@ impl LineIndex {
         columns: Columns,
     ) -> (usize, usize) {
         let line = self.starts.partition_point(|start| *start <= offset);
-        let before = &source[self.starts[line - 1]..offset];
+        let before = &source[self.line_start(source, line).min(offset)..offset];
         let column = match columns {
             Columns::Characters => before.chars().count(),
             Columns::Utf16 => before.encode_utf16().count(),
@@ -73,7 +75,18 @@ impl LineIndex {
         } else {
             end
         };
-        self.starts[first - 1]..end
+        self.line_start(source, first).min(span.start)..end
+    }
+
+    /// Where the text of a line (from 1) starts: a byte order mark is no
+    /// part of the first line, nor counts in its columns, as in an editor.
+    fn line_start(&self, source: &str, line: usize) -> usize {
+        let start = self.starts[line - 1];
+        if line == 1 && source.starts_with(BYTE_ORDER_MARK) {
+            start + BYTE_ORDER_MARK.len_utf8()
+        } else {
+            start
+        }
     }
 }
 
@@ -124,6 +137,18 @@ mod tests {
             "€ is one character of three bytes"
         );
         assert_eq!(lines.position(source, 11), (3, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_line() {
+        let source = "\u{feff}12 troops\r\n5 days";
+        let lines = LineIndex::new(source);
+        assert_eq!(lines.position(source, 3), (1, 1));
+        assert_eq!(lines.position(source, 6), (1, 4));
+        assert_eq!(lines.position(source, 14), (2, 1));
+        let region = lines.region(source, Span::new(3, 5), Columns::Bytes);
+        assert_eq!((region.start_column, region.end_column), (1, 3));
+        assert_eq!(&source[lines.around(source, Span::new(3, 5))], "12 troops");
     }
 
     #[test]

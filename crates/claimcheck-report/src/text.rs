@@ -14,7 +14,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
 use claimcheck_core::{Assessment, Claim, Fact, NounRole, Role, Verdict, display};
 
-use crate::{COUNTED, Document, Shown, Summary, plural};
+use crate::{COUNTED, Document, Run, Shown, Summary, plural};
 
 /// How wide a block is drawn: a longer line of source is cut around the
 /// figure, so that a paragraph written on one line still shows where the
@@ -166,12 +166,7 @@ fn about(fact: &Fact) -> String {
 /// 1 problem:
 ///   data/reference.csv:3: column `value`: `two` is not a number
 /// ```
-pub(crate) fn closing(
-    summary: &Summary,
-    document: &str,
-    shown: Shown,
-    problems: &[String],
-) -> String {
+pub(crate) fn closing(summary: &Summary, document: &str, shown: Shown, run: Run<'_>) -> String {
     let mut closing = summary.counts(document, counted_as);
     let hidden: Vec<Verdict> = COUNTED
         .into_iter()
@@ -190,17 +185,27 @@ pub(crate) fn closing(
             names.join(",")
         );
     }
-    if !problems.is_empty() {
-        let _ = write!(
-            closing,
-            "\n{DEFAULT_ERROR_STYLE}{}{DEFAULT_ERROR_STYLE:#}:",
-            plural(problems.len(), "problem")
-        );
-        for problem in problems {
-            let _ = write!(closing, "\n  {problem}");
+    closing.push_str(&trailer(run));
+    closing
+}
+
+/// The problems and notes of a run, each on a line under its count, for
+/// the end of a text report.
+pub(crate) fn trailer(run: Run<'_>) -> String {
+    let mut trailer = String::new();
+    for (lines, kind, style) in [
+        (run.problems, "problem", DEFAULT_ERROR_STYLE),
+        (run.notes, "note", DEFAULT_NOTE_STYLE),
+    ] {
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = write!(trailer, "\n{style}{}{style:#}:", plural(lines.len(), kind));
+        for line in lines {
+            let _ = write!(trailer, "\n  {line}");
         }
     }
-    closing
+    trailer
 }
 
 /// "1 contradicted", in the verdict's style when there are any.
