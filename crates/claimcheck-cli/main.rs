@@ -46,7 +46,9 @@ use crate::terminal::Color;
 /// when the run could not be done (unreadable file or record, invalid
 /// reference CSV, bad arguments). Files that can be read are still checked
 /// and reported before exiting 2. With --exit-zero, findings and unreadable
-/// records exit 0, for engines that fail a task on any other status.
+/// records exit 0, for engines that fail a task on any other status. A
+/// closed standard output (`claimcheck verify | head -1`) ends any command
+/// at once, quietly, with 0.
 #[derive(Debug, Parser)]
 #[command(
     name = "claimcheck",
