@@ -5,6 +5,7 @@ use std::path::Path;
 
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{Base, Dimension, Fact, FactRole, Interval, Kind, precision, vocab};
+use rustc_hash::FxHashSet;
 
 use crate::ReferenceError;
 use crate::table::{self, Row};
@@ -257,21 +258,24 @@ impl Row<'_> {
         }
         // "million usd", "million people": figures written in millions.
         let (magnitude, alternatives) = scaled_alternatives(&alternatives);
+        // Sets, not scans of what is kept, so that a cell of many
+        // alternatives takes linear time.
         let Some(first) = vocab::unit(&alternatives[0]) else {
-            let mut nouns: Vec<String> = Vec::new();
-            for noun in alternatives.iter().map(|alt| vocab::fold_noun(alt)) {
-                if !nouns.contains(&noun) {
-                    nouns.push(noun);
-                }
-            }
+            let mut seen = FxHashSet::default();
+            let nouns = alternatives
+                .iter()
+                .map(|alt| vocab::fold_noun(alt))
+                .filter(|noun| seen.insert(noun.clone()))
+                .collect();
             return Some(FactUnit::Count(nouns, magnitude));
         };
         let mut names: Vec<String> = Vec::new();
+        let mut seen = FxHashSet::default();
         let mut ok = true;
         for alternative in &alternatives {
             match vocab::unit(alternative) {
                 Some(unit) if unit.dimension == first.dimension => {
-                    if !names.iter().any(|name| name == unit.name) {
+                    if seen.insert(unit.name) {
                         names.push(unit.name.to_owned());
                     }
                 }
