@@ -5,6 +5,7 @@ use std::path::Path;
 
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::{Base, Dimension, Fact, FactRole, Interval, Kind, precision, vocab};
+use rustc_hash::FxHashSet;
 
 use crate::ReferenceError;
 use crate::table::{self, Row};
@@ -40,6 +41,9 @@ enum Syntax {
     Decimal,
     Date,
     Year,
+    /// The row has no readable unit: a figure is a decimal or a date, and
+    /// only a decimal is compared with the bounds.
+    Unknown,
 }
 
 /// What the `unit` column makes of a fact.
@@ -64,7 +68,7 @@ impl Row<'_> {
         let id = self.id(ids);
         let unit_cell = self.required("unit");
         let unit = unit_cell.and_then(|cell| self.unit(cell));
-        let syntax = unit_cell.map_or(Syntax::Decimal, syntax_of);
+        let syntax = unit_cell.map_or(Syntax::Unknown, syntax_of);
         let value = self
             .required("value")
             .and_then(|_| self.number("value", syntax));
@@ -254,21 +258,24 @@ impl Row<'_> {
         }
         // "million usd", "million people": figures written in millions.
         let (magnitude, alternatives) = scaled_alternatives(&alternatives);
+        // Sets, not scans of what is kept, so that a cell of many
+        // alternatives takes linear time.
         let Some(first) = vocab::unit(&alternatives[0]) else {
-            let mut nouns: Vec<String> = Vec::new();
-            for noun in alternatives.iter().map(|alt| vocab::fold_noun(alt)) {
-                if !nouns.contains(&noun) {
-                    nouns.push(noun);
-                }
-            }
+            let mut seen = FxHashSet::default();
+            let nouns = alternatives
+                .iter()
+                .map(|alt| vocab::fold_noun(alt))
+                .filter(|noun| seen.insert(noun.clone()))
+                .collect();
             return Some(FactUnit::Count(nouns, magnitude));
         };
         let mut names: Vec<String> = Vec::new();
+        let mut seen = FxHashSet::default();
         let mut ok = true;
         for alternative in &alternatives {
             match vocab::unit(alternative) {
                 Some(unit) if unit.dimension == first.dimension => {
-                    if !names.iter().any(|name| name == unit.name) {
+                    if seen.insert(unit.name) {
                         names.push(unit.name.to_owned());
                     }
                 }
@@ -291,17 +298,18 @@ impl Row<'_> {
     fn number(&mut self, column: &'static str, syntax: Syntax) -> Option<f64> {
         let cell = self.cell(column)?;
         let number = match syntax {
-            Syntax::Decimal => parse_decimal(cell),
+            Syntax::Unknown if parse_date(cell).is_some() => return None,
+            Syntax::Decimal | Syntax::Unknown => parse_decimal(cell),
             Syntax::Date => parse_date(cell).map(calendar::day_number),
             Syntax::Year => parse_year(cell).map(f64::from),
         };
         if number.is_none() {
             let cell = cell.to_owned();
             self.errors.push(match syntax {
-                Syntax::Decimal if has_separator(&cell) => {
+                Syntax::Decimal | Syntax::Unknown if has_separator(&cell) => {
                     row_error!(self, Separator { column, cell })
                 }
-                Syntax::Decimal => row_error!(self, NotANumber { column, cell }),
+                Syntax::Decimal | Syntax::Unknown => row_error!(self, NotANumber { column, cell }),
                 Syntax::Date => row_error!(self, NotADate { column, cell }),
                 Syntax::Year => row_error!(self, NotAYear { column, cell }),
             });
@@ -350,7 +358,7 @@ impl Row<'_> {
         let unit = match syntax {
             Syntax::Date => Some("date"),
             Syntax::Year => Some("year"),
-            Syntax::Decimal => None,
+            Syntax::Decimal | Syntax::Unknown => None,
         };
         if let Some(unit) = unit {
             self.errors.push(ReferenceError::CalendarTolerance {

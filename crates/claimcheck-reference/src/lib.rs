@@ -3,16 +3,25 @@
 //! [`parse`] returns every valid fact and every problem found, in file
 //! order; a row with any problem is left out, so one bad row never hides the
 //! others. [`load`] reads the file first, and [`load_all`] reads several
-//! as one reference.
+//! as one reference. Each problem names the file, the line its row starts
+//! on (a quoted cell may span lines) and, where one cell is to blame, its
+//! column. `parse` takes any bytes and never panics, in time linear in
+//! their length, so it can face a fuzzer as it is.
 //!
 //! # Format
 //!
-//! - A header row is required. Column order is free; names are trimmed and
-//!   matched case-insensitively. Known columns: `id`, `value`, `low`, `high`,
-//!   `unit`, `keywords`, `tolerance`, `subject`, `source`, `as_of`; `id`,
-//!   `value` and `unit` are required. Other columns must start with `x_`
-//!   (kept for people, ignored here). A UTF-8 BOM and CRLF are accepted.
-//! - Every row has as many fields as the header. Cells are trimmed.
+//! - UTF-8, with or without a BOM; a UTF-16 file is refused whole. A cell
+//!   that is not UTF-8 is its row's problem. Lines end in LF, CRLF or CR.
+//! - A header row is required; a header alone is an empty table. Column
+//!   order is free; names are trimmed and matched case-insensitively. Known
+//!   columns: `id`, `value`, `low`, `high`, `unit`, `keywords`, `tolerance`,
+//!   `subject`, `source`, `as_of`; `id`, `value` and `unit` are required.
+//!   Other columns must start with `x_` (kept for people, ignored here).
+//!   When a required column is missing, no fact is read, but the rows are
+//!   still checked for what they get wrong whatever that column holds.
+//! - Every row has as many fields as the header. Cells are trimmed. A quote
+//!   that opens a cell and is never closed is reported where it opens, as
+//!   csv would read the rest of the file into that cell.
 //! - `id`: unique.
 //! - `unit`: alternatives separated by `|` (`troops|soldiers`). Exactly
 //!   `date` makes a calendar date fact (`value`, `low`, `high` as
@@ -28,6 +37,8 @@
 //!   6,500). A value with neither bound nor tolerance, written with zeros
 //!   at the end (`13000`) or in a scale (`6.5` `million people`), is read
 //!   as a figure a source reported: within 1% and half its last digit.
+//!   In a row without a readable unit, a figure is checked only for being
+//!   a decimal or a date.
 //! - `tolerance`: `50` (in the first unit) or `5%` (of the value), making
 //!   the interval value ± tolerance. Not together with `low` or `high`, and
 //!   not on dates or years.
@@ -75,6 +86,8 @@ pub enum ReferenceError {
         line: u64,
         cause: csv::Error,
     },
+    #[error("{path}:1: the file is UTF-16, not UTF-8: save it as UTF-8")]
+    Utf16 { path: PathBuf },
     #[error("{path}:{line}: no header row")]
     NoHeader { path: PathBuf, line: u64 },
     #[error("{path}:{line}: unknown column `{column}` (extra columns must start with `x_`)")]
@@ -101,6 +114,15 @@ pub enum ReferenceError {
         line: u64,
         expected: usize,
         found: usize,
+    },
+    #[error(
+        "{path}:{line}: column `{column}`: the quote that opens this cell is never closed, so \
+         the rest of the file is read into it"
+    )]
+    UnclosedQuote {
+        path: PathBuf,
+        line: u64,
+        column: String,
     },
     #[error("{path}:{line}: column `{column}`: not valid UTF-8")]
     NotUtf8 {
@@ -241,9 +263,9 @@ pub enum ReferenceError {
     },
 }
 
-/// Parses a reference CSV. `path` is used only in messages. Returns every
-/// valid fact (rows with any problem are left out) and every problem found,
-/// in file order.
+/// Parses a reference CSV from any bytes. `path` is used only in messages.
+/// Returns every valid fact (rows with any problem are left out) and every
+/// problem found, in file order.
 #[must_use]
 pub fn parse(path: &Path, bytes: &[u8]) -> (Vec<Fact>, Vec<ReferenceError>) {
     facts::facts(path, bytes)

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use claimcheck_core::vocab::Synonyms;
+use rustc_hash::FxHashMap;
 
 use crate::ReferenceError;
 use crate::table::{self, Row};
@@ -15,11 +16,64 @@ pub(crate) fn synonyms(path: &Path, bytes: &[u8]) -> (Synonyms, Vec<ReferenceErr
         row.synonym_group()
     });
     let mut synonyms = Synonyms::default();
-    for group in &groups {
-        let words: Vec<&str> = group.iter().map(String::as_str).collect();
-        synonyms.add_group(&words);
+    for group in joined(&synonyms, &groups) {
+        synonyms.add_group(&group);
     }
     (synonyms, errors)
+}
+
+/// The rows' groups joined where they share a word or a built-in group, in
+/// the order they first appear. [`Synonyms::add_group`] relabels every
+/// member of a group it merges into another, which over rows that chain
+/// (`b,a` then `c,b` then `d,c` …) takes time quadratic in the rows;
+/// joined first, each group meets the ones already there only once.
+fn joined<'g>(builtin: &Synonyms, groups: &'g [Vec<String>]) -> Vec<Vec<&'g str>> {
+    let mut node_of: FxHashMap<String, usize> = FxHashMap::default();
+    let mut parent: Vec<usize> = Vec::new();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for group in groups {
+        let mut first = None;
+        for word in group {
+            let key = builtin.key(word);
+            // `add_group` leaves out a word with no letters to compare.
+            if key.is_empty() {
+                continue;
+            }
+            let next = parent.len();
+            let node = *node_of.entry(key).or_insert(next);
+            if node == next {
+                parent.push(node);
+            }
+            words.push((node, word));
+            match first {
+                None => first = Some(node),
+                Some(first) => {
+                    let (a, b) = (root(&mut parent, first), root(&mut parent, node));
+                    parent[b] = a;
+                }
+            }
+        }
+    }
+    let mut component_of: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut components: Vec<Vec<&str>> = Vec::new();
+    for (node, word) in words {
+        let next = components.len();
+        let component = *component_of.entry(root(&mut parent, node)).or_insert(next);
+        if component == next {
+            components.push(Vec::new());
+        }
+        components[component].push(word);
+    }
+    components
+}
+
+/// The representative of `node`'s set, halving the path on the way.
+fn root(parent: &mut [usize], mut node: usize) -> usize {
+    while parent[node] != node {
+        parent[node] = parent[parent[node]];
+        node = parent[node];
+    }
+    node
 }
 
 impl Row<'_> {

@@ -1,6 +1,6 @@
 //! A CSV table with a header row: columns in any order and of any case,
-//! columns starting `x_` left for users, a BOM and CRLF accepted, and every
-//! problem reported with its line and column.
+//! columns starting `x_` left for users, a BOM and any line ends accepted,
+//! and every problem reported with its line and column.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,8 +15,10 @@ pub(crate) type Columns = (&'static [&'static str], &'static [&'static str]);
 
 /// Reads a table: a header row, then records, each handed to `read` as a
 /// [`Row`] of its readable, non-empty cells. Returns what `read` made of
-/// the rows with no problem; every problem is pushed onto `errors`, in file
-/// order.
+/// the rows with no problem, or nothing when the header lacks a required
+/// column; every problem is pushed onto `errors`, in file order. Rows are
+/// read even under an incomplete header, so that their own problems come
+/// out in the same pass.
 pub(crate) fn read_table<T>(
     path: &Path,
     bytes: &[u8],
@@ -24,55 +26,92 @@ pub(crate) fn read_table<T>(
     errors: &mut Vec<ReferenceError>,
     mut read: impl FnMut(&mut Row<'_>) -> Option<T>,
 ) -> Vec<T> {
-    let bytes = without_bom(bytes);
-    let mut records = byte_records(bytes);
-    let mut lines = Lines {
-        bytes,
-        byte: 0,
-        line: 1,
-    };
-    let header = match records.next() {
-        Some(Ok(record)) => read_header(path, lines.of(&record), &record, columns, errors),
-        Some(Err(source)) => {
-            errors.push(ReferenceError::Csv {
-                path: path.to_owned(),
-                line: 1,
-                cause: source,
-            });
-            None
-        }
-        None => {
+    // A spreadsheet's "Unicode text": read as UTF-8, its header would be a
+    // row of unknown columns with a zero byte between letters.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        errors.push(ReferenceError::Utf16 {
+            path: path.to_owned(),
+        });
+        return Vec::new();
+    }
+    let mut records = Records::new(without_bom(bytes));
+    let problems_before = errors.len();
+    let Some((line, record)) = records.next(path, None, errors) else {
+        if errors.len() == problems_before {
             errors.push(ReferenceError::NoHeader {
                 path: path.to_owned(),
                 line: 1,
             });
-            None
         }
-    };
-    let Some(header) = header else {
         return Vec::new();
     };
+    let header = read_header(path, line, &record, columns, errors);
     let mut items = Vec::new();
-    for record in records {
-        match record {
-            Ok(record) => {
-                let line = lines.of(&record);
-                if let Some(item) = read_row(path, line, &header, &record, errors, &mut read) {
-                    items.push(item);
-                }
-            }
-            // Reading from memory leaves only I/O errors, which would repeat.
-            Err(source) => {
-                errors.push(ReferenceError::Csv {
-                    path: path.to_owned(),
-                    line: lines.line,
-                    cause: source,
-                });
-                break;
-            }
+    while let Some((line, record)) = records.next(path, Some(&header), errors) {
+        let item = read_row(path, line, &header, &record, errors, &mut read);
+        if let Some(item) = item.filter(|_| header.missing.is_empty()) {
+            items.push(item);
         }
     }
     items
+}
+
+/// The records of a table with the lines they start on.
+struct Records<'a> {
+    records: std::iter::Peekable<csv::ByteRecordsIntoIter<&'a [u8]>>,
+    lines: Lines<'a>,
+}
+
+impl<'a> Records<'a> {
+    fn new(bytes: &'a [u8]) -> Records<'a> {
+        Records {
+            records: byte_records(bytes).peekable(),
+            lines: Lines {
+                bytes,
+                byte: 0,
+                line: 1,
+            },
+        }
+    }
+
+    /// The next record and its line; `None` at the end, or after a problem
+    /// that leaves nothing to read, which is pushed onto `errors`.
+    fn next(
+        &mut self,
+        path: &Path,
+        header: Option<&Header>,
+        errors: &mut Vec<ReferenceError>,
+    ) -> Option<(u64, ByteRecord)> {
+        let record = match self.records.next()? {
+            Ok(record) => record,
+            // Reading from memory leaves only I/O errors, which would repeat.
+            Err(cause) => {
+                errors.push(ReferenceError::Csv {
+                    path: path.to_owned(),
+                    line: self.lines.line,
+                    cause,
+                });
+                return None;
+            }
+        };
+        let line = self.lines.of(&record);
+        // Only the last record can hold a quote never closed, since such a
+        // cell runs to the end of the file.
+        if self.records.peek().is_none() {
+            if let Some((line, field)) = self.lines.unclosed_quote() {
+                let column = header
+                    .and_then(|header| header.names.get(field).cloned())
+                    .unwrap_or_else(|| (field + 1).to_string());
+                errors.push(ReferenceError::UnclosedQuote {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                });
+                return None;
+            }
+        }
+        Some((line, record))
+    }
 }
 
 fn without_bom(bytes: &[u8]) -> &[u8] {
@@ -115,9 +154,13 @@ pub(crate) fn shape(bytes: &[u8]) -> Option<crate::Shape> {
 /// Where each known column is.
 pub(crate) struct Header {
     width: usize,
+    /// Every column's name as read, to name a cell by its place.
+    names: Vec<String>,
     /// The known columns by position, in column order, so that encoding
     /// problems come out as they appear.
     columns: Vec<(usize, &'static str)>,
+    /// The required columns it lacks, reported once for the whole table.
+    missing: Vec<&'static str>,
 }
 
 fn read_header(
@@ -126,16 +169,19 @@ fn read_header(
     record: &ByteRecord,
     (columns, required): Columns,
     errors: &mut Vec<ReferenceError>,
-) -> Option<Header> {
+) -> Header {
+    let names: Vec<String> = record
+        .iter()
+        .map(|raw| String::from_utf8_lossy(raw).trim().to_lowercase())
+        .collect();
     let mut index = HashMap::new();
-    for (i, raw) in record.iter().enumerate() {
-        let name = String::from_utf8_lossy(raw).trim().to_lowercase();
-        if let Some(known) = columns.iter().copied().find(|known| *known == name) {
+    for (i, name) in names.iter().enumerate() {
+        if let Some(known) = columns.iter().copied().find(|known| known == name) {
             if index.contains_key(known) {
                 errors.push(ReferenceError::DuplicateColumn {
                     path: path.to_owned(),
                     line,
-                    column: name,
+                    column: name.clone(),
                 });
             } else {
                 index.insert(known, i);
@@ -144,33 +190,37 @@ fn read_header(
             errors.push(ReferenceError::UnknownColumn {
                 path: path.to_owned(),
                 line,
-                column: name,
+                column: name.clone(),
             });
         }
     }
-    let mut complete = true;
-    for &column in required {
-        if !index.contains_key(column) {
-            errors.push(ReferenceError::MissingColumn {
-                path: path.to_owned(),
-                line,
-                column,
-            });
-            complete = false;
-        }
+    let missing: Vec<&'static str> = required
+        .iter()
+        .copied()
+        .filter(|column| !index.contains_key(column))
+        .collect();
+    for &column in &missing {
+        errors.push(ReferenceError::MissingColumn {
+            path: path.to_owned(),
+            line,
+            column,
+        });
     }
     let mut columns: Vec<_> = index.into_iter().map(|(column, i)| (i, column)).collect();
     columns.sort_unstable();
-    complete.then_some(Header {
+    Header {
         width: record.len(),
+        names,
         columns,
-    })
+        missing,
+    }
 }
 
 /// The lines records start on. csv's own positions point just past the
 /// previous record, which is a line early after CRLF or blank lines.
 struct Lines<'a> {
     bytes: &'a [u8],
+    /// Where the last record looked up starts.
     byte: usize,
     line: u64,
 }
@@ -184,16 +234,58 @@ impl Lines<'_> {
             start += 1;
         }
         if let Some(skipped) = self.bytes.get(self.byte..start) {
-            #[expect(
-                clippy::naive_bytecount,
-                reason = "one record at a time is too little for a crate"
-            )]
-            let newlines = skipped.iter().filter(|b| **b == b'\n').count();
-            self.line += newlines as u64;
+            self.line += line_breaks(skipped);
             self.byte = start;
         }
         self.line
     }
+
+    /// Where the record last looked up opens a quoted cell that is never
+    /// closed: the quote's line and the cell's index. csv reads such a cell
+    /// to the end of the file without complaint, swallowing the rows after
+    /// it. The states are csv's own (a quote opens a cell only at its start,
+    /// and `""` inside one is a quote).
+    fn unclosed_quote(&self) -> Option<(u64, usize)> {
+        let record = self.bytes.get(self.byte..)?;
+        let mut field = 0;
+        let mut at_start = true;
+        let mut open: Option<usize> = None;
+        let mut bytes = record.iter().enumerate().peekable();
+        while let Some((i, &byte)) = bytes.next() {
+            if open.is_some() {
+                if byte == b'"' && bytes.next_if(|(_, next)| **next == b'"').is_none() {
+                    open = None;
+                }
+                continue;
+            }
+            match byte {
+                b',' => {
+                    field += 1;
+                    at_start = true;
+                    continue;
+                }
+                b'\r' | b'\n' => return None,
+                b'"' if at_start => open = Some(i),
+                _ => {}
+            }
+            at_start = false;
+        }
+        open.map(|quote| (self.line + line_breaks(&record[..quote]), field))
+    }
+}
+
+/// The line breaks in `bytes`: LF, CRLF, or a lone CR as old Mac files
+/// end lines (csv ends a record at each).
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut breaks = 0;
+    let mut after_cr = false;
+    for &byte in bytes {
+        if byte == b'\r' || (byte == b'\n' && !after_cr) {
+            breaks += 1;
+        }
+        after_cr = byte == b'\r';
+    }
+    breaks
 }
 
 /// Reads one record with `read`, pushing its problems; `None` when there
@@ -201,7 +293,7 @@ impl Lines<'_> {
 fn read_row<'a, T>(
     path: &'a Path,
     line: u64,
-    header: &Header,
+    header: &'a Header,
     record: &'a ByteRecord,
     errors: &mut Vec<ReferenceError>,
     read: &mut impl FnMut(&mut Row<'a>) -> Option<T>,
@@ -220,6 +312,7 @@ fn read_row<'a, T>(
         line,
         cells: FxHashMap::with_capacity_and_hasher(header.columns.len(), FxBuildHasher),
         unreadable: Vec::new(),
+        absent: &header.missing,
         errors: Vec::new(),
     };
     for &(i, column) in &header.columns {
@@ -250,6 +343,8 @@ pub(crate) struct Row<'a> {
     pub(crate) line: u64,
     pub(crate) cells: FxHashMap<&'static str, &'a str>,
     pub(crate) unreadable: Vec<&'static str>,
+    /// Required columns the header lacks, reported with the header.
+    pub(crate) absent: &'a [&'static str],
     pub(crate) errors: Vec<ReferenceError>,
 }
 
@@ -260,8 +355,9 @@ impl<'a> Row<'a> {
 
     pub(crate) fn required(&mut self, column: &'static str) -> Option<&'a str> {
         let cell = self.cell(column);
-        // A cell that is not UTF-8 is reported already, and is not empty.
-        if cell.is_none() && !self.unreadable.contains(&column) {
+        // A cell that is not UTF-8 is reported already, and is not empty;
+        // a column the header lacks is reported once, with the header.
+        if cell.is_none() && !self.unreadable.contains(&column) && !self.absent.contains(&column) {
             self.errors.push(row_error!(self, Empty { column }));
         }
         cell
