@@ -19,21 +19,30 @@ use claimcheck_core::{
 use rustc_hash::FxHashMap;
 
 use self::figures::{Amount, Figure, Shape};
-use crate::lexicon;
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::{self, Token, TokenKind};
+use crate::{ExtractWarning, MAX_SENTENCE_FIGURES, lexicon};
 
+/// Reads the mentions of one sentence, or one window of a long one, from
+/// its tokens into `found`, and what it reads around into `warnings`: at
+/// most [`MAX_SENTENCE_FIGURES`] mentions, and no figure beyond what a
+/// 64-bit float holds.
 pub(crate) fn mentions(
     tokens: &[Token<'_>],
     sentence: Span,
     paragraph: Span,
-    found: &mut Vec<Mention>,
+    memory: &mut Memory,
+    (found, warnings): (&mut Vec<Mention>, &mut Vec<ExtractWarning>),
 ) {
+    memory.clear();
     let grammar = Grammar {
         tokens,
         sentence,
         paragraph,
+        memory,
     };
-    let first_of_sentence = found.len();
+    let mut read = 0;
+    // The last mention read whose noun a later count without one takes.
+    let mut lender: Option<usize> = None;
     let mut index = 0;
     while index < tokens.len() {
         if !grammar.may_start_at(index) {
@@ -44,24 +53,192 @@ pub(crate) fn mentions(
                 "a mention starts at `{}`, which may_start_at rules out",
                 tokens[index].text
             );
+            if tokens::is_foreign_digits(&tokens[index]) {
+                warnings.push(ExtractWarning::ForeignDigits {
+                    span: tokens[index].span,
+                });
+            }
             index += 1;
             continue;
         }
-        match grammar.mention_at(index) {
-            Some((mut mention, next)) => {
-                grammar.carry_noun(index, &mut mention, &found[first_of_sentence..]);
-                found.push(mention);
-                index = next;
+        let Some((mut mention, next)) = grammar.mention_at(index) else {
+            index += 1;
+            continue;
+        };
+        if !is_finite(&mention.reading) {
+            warnings.push(ExtractWarning::FigureOutOfRange { span: mention.span });
+        } else if read == MAX_SENTENCE_FIGURES {
+            warnings.push(ExtractWarning::TooManyFigures {
+                unread: Span::new(mention.span.start, sentence.end),
+            });
+            return;
+        } else {
+            let lent = lender.and_then(|at| found[at].noun.as_ref());
+            grammar.carry_noun(index, &mut mention, lent);
+            if lends_noun(&mention) {
+                lender = Some(found.len());
             }
-            None => index += 1,
+            found.push(mention);
+            read += 1;
         }
+        index = next;
     }
+}
+
+/// Whether every figure of a reading is a number: one beyond what a
+/// 64-bit float holds has come out infinite, or not a number where an
+/// infinity met another or a figure too small to hold was written.
+fn is_finite(reading: &Reading) -> bool {
+    match *reading {
+        Reading::Figure { value, step }
+        | Reading::Fraction { value, step }
+        | Reading::Ago { value, step } => value.is_finite() && step.is_finite(),
+        Reading::Range { low, high } => low.value.is_finite() && high.value.is_finite(),
+        Reading::Vague { low, high } => low.is_finite() && high.is_finite(),
+        Reading::Ordinal { value } => value.is_finite(),
+        Reading::Years { .. } | Reading::Date { .. } => true,
+    }
+}
+
+/// Whether a count's noun carries over to a later count in its sentence
+/// that has none: "317 seats, the CHP 134".
+fn lends_noun(mention: &Mention) -> bool {
+    let counts = mention.unit.is_none()
+        && matches!(
+            mention.reading,
+            Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
+        );
+    counts
+        && mention
+            .noun
+            .as_ref()
+            .is_some_and(|noun| noun.role == NounRole::Counted)
 }
 
 struct Grammar<'a, 't> {
     tokens: &'a [Token<'t>],
     sentence: Span,
     paragraph: Span,
+    memory: &'a Memory,
+}
+
+/// What the grammar remembers of a sentence, so that however many figures
+/// it holds, reading it costs time in proportion to its length.
+///
+/// Most are answers to questions asked by walking the tokens from a figure
+/// (the nearest word before it in its clause that marks a forecast, where
+/// its clause starts, ...). A walk that reaches a token another walk went
+/// through takes that one's answer: in a sentence of a hundred thousand
+/// figures and no comma, each would otherwise walk back to its start. The
+/// last is each token's whole number in words, which looks past an "and"
+/// at the number after it ("a million and two thousand" is one, "a
+/// million and a million" two), and that one past its own "and".
+#[derive(Default)]
+pub(crate) struct Memory {
+    forecast_before: Walk<Span>,
+    tense_before: Walk<Tense>,
+    comparison_before: Walk<()>,
+    change_before: Walk<()>,
+    clause_start: Walk<usize>,
+    tally_before: Walk<usize>,
+    toll_before: Walk<usize>,
+    tense_after: Walk<Tense>,
+    content_word: Walk<usize>,
+    plural_after: Walk<usize>,
+    not_capitals: Walk<usize>,
+    cardinals: RefCell<Vec<Kept<figures::Cardinal>>>,
+}
+
+impl Memory {
+    /// Forgets the answers of the last sentence.
+    fn clear(&mut self) {
+        self.forecast_before.clear();
+        self.tense_before.clear();
+        self.comparison_before.clear();
+        self.change_before.clear();
+        self.clause_start.clear();
+        self.tally_before.clear();
+        self.toll_before.clear();
+        self.tense_after.clear();
+        self.content_word.clear();
+        self.plural_after.clear();
+        self.not_capitals.clear();
+        self.cardinals.get_mut().clear();
+    }
+}
+
+/// One question asked by walking a sentence's tokens, with the answer kept
+/// for each token a walk has gone through. Each question is asked by one
+/// method, with one `step`, so a token's answer is the same whichever walk
+/// reached it.
+struct Walk<T> {
+    answers: RefCell<Vec<Kept<T>>>,
+    path: RefCell<Vec<usize>>,
+}
+
+impl<T> Default for Walk<T> {
+    fn default() -> Walk<T> {
+        Walk {
+            answers: RefCell::default(),
+            path: RefCell::default(),
+        }
+    }
+}
+
+/// A token's answer to a question the grammar remembers: none yet, or
+/// the answer, which may be that there is none.
+#[derive(Clone, Copy)]
+enum Kept<T> {
+    Unasked,
+    Answered(Option<T>),
+}
+
+/// What a walk finds at a token.
+enum Step<T> {
+    /// The walk ends here with this answer.
+    Stop(Option<T>),
+    /// The walk goes on this many tokens before.
+    Back(usize),
+    /// The walk goes on to the token after.
+    Forward,
+}
+
+impl<T: Copy> Walk<T> {
+    fn clear(&mut self) {
+        self.answers.get_mut().clear();
+    }
+
+    /// The answer of a walk over `len` tokens from the token at `from`
+    /// (none when there is no such token), as `step` decides at each: none
+    /// when it walks off either end. `step` must not ask this walk again.
+    fn ask(&self, len: usize, from: Option<usize>, step: impl Fn(usize) -> Step<T>) -> Option<T> {
+        let from = from.filter(|&from| from < len)?;
+        let mut answers = self.answers.borrow_mut();
+        if answers.len() < len {
+            answers.resize(len, Kept::Unasked);
+        }
+        let mut path = self.path.borrow_mut();
+        path.clear();
+        let mut at = Some(from);
+        let answer = loop {
+            let Some(here) = at else {
+                break None;
+            };
+            if let Kept::Answered(known) = answers[here] {
+                break known;
+            }
+            path.push(here);
+            at = match step(here) {
+                Step::Stop(answer) => break answer,
+                Step::Back(tokens) => here.checked_sub(tokens),
+                Step::Forward => Some(here + 1).filter(|&next| next < len),
+            };
+        };
+        for &here in path.iter() {
+            answers[here] = Kept::Answered(answer);
+        }
+        answer
+    }
 }
 
 /// A parsed quantity: everything of a mention but its qualifier.
@@ -221,7 +398,7 @@ impl Grammar<'_, '_> {
         );
         let forecast = is_amount
             .then(|| {
-                self.nearest_in_clause_before(index, |token| {
+                self.nearest_in_clause_before(&self.memory.forecast_before, index, |token| {
                     (puts_as_forecast(token) && !self.compares_with_expectation(token))
                         .then_some(token.span)
                 })
@@ -251,12 +428,13 @@ impl Grammar<'_, '_> {
     }
 
     /// Gives a count with no noun of its own, starting at token `index`,
-    /// the noun of the count before it in the sentence, as a reader
+    /// the noun `lent` by the last count before it in the sentence that
+    /// has one (see [`lends_noun`]), as a reader
     /// carries it over a list or an ellipsis: "317 seats, the CHP 134 and
     /// the MHP 40", "grew by 187,000 in August and 263,000 in September".
     /// Not after a verb in the past that is no verb of change: in "killed
     /// 10 people and destroyed 2,000", the 2,000 are no people.
-    fn carry_noun(&self, index: usize, mention: &mut Mention, before: &[Mention]) {
+    fn carry_noun(&self, index: usize, mention: &mut Mention, lent: Option<&Noun>) {
         let counts = matches!(
             mention.reading,
             Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
@@ -270,19 +448,9 @@ impl Grammar<'_, '_> {
             .is_some_and(|word| {
                 lexicon::tense_of(word) == Some(Tense::Past) && !lexicon::is_change_verb(word)
             });
-        if new_verb {
-            return;
+        if !new_verb {
+            mention.noun = lent.cloned();
         }
-        let carried = before.iter().rev().find_map(|earlier| {
-            let noun = earlier.noun.as_ref()?;
-            let counts = earlier.unit.is_none()
-                && matches!(
-                    earlier.reading,
-                    Reading::Figure { .. } | Reading::Range { .. } | Reading::Vague { .. }
-                );
-            (counts && noun.role == NounRole::Counted).then(|| noun.clone())
-        });
-        mention.noun = carried;
     }
 
     /// Whether the figure from token `start` to `end` is relative to
@@ -416,20 +584,29 @@ impl Grammar<'_, '_> {
     /// What `find` picks out of the nearest token before `index` that it
     /// picks anything out of, within the clause: in "the deal, signed in
     /// 2020, expires in December", "signed" says nothing of December.
-    fn nearest_in_clause_before<T>(
+    /// `walk` keeps the answers of one `find`.
+    fn nearest_in_clause_before<T: Copy>(
         &self,
+        walk: &Walk<T>,
         index: usize,
         find: impl Fn(&Token<'_>) -> Option<T>,
     ) -> Option<T> {
-        for token in self.tokens[..index].iter().rev() {
-            if token.kind == TokenKind::Punct && lexicon::ends_clause(token.text) {
-                return None;
+        walk.ask(self.tokens.len(), index.checked_sub(1), |at| {
+            let token = &self.tokens[at];
+            if self.ends_clause(at) {
+                Step::Stop(None)
+            } else if let Some(found) = find(token) {
+                Step::Stop(Some(found))
+            } else {
+                Step::Back(1)
             }
-            if let Some(found) = find(token) {
-                return Some(found);
-            }
-        }
-        None
+        })
+    }
+
+    /// Whether the token at `index` is punctuation that ends a clause.
+    fn ends_clause(&self, index: usize) -> bool {
+        let token = &self.tokens[index];
+        token.kind == TokenKind::Punct && lexicon::ends_clause(token.text)
     }
 
     /// A qualifier, if any, and the quantity it qualifies.
@@ -1560,32 +1737,63 @@ impl Grammar<'_, '_> {
         if !gives && !led {
             return None;
         }
-        let clause_start = self.tokens[..verb]
-            .iter()
-            .rposition(|token| token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
-            .map_or(0, |punct| punct + 1);
+        let tokens = self.tokens.len();
+        let clause_start = self
+            .memory
+            .clause_start
+            .ask(tokens, verb.checked_sub(1), |at| {
+                if self.ends_clause(at) {
+                    Step::Stop(Some(at + 1))
+                } else {
+                    Step::Back(1)
+                }
+            })
+            .unwrap_or(0);
         // A tally may stand before a clause set off by commas: "the number
         // of zero-dose children, who had no shot, rose to 14.5 million".
-        let tally = (0..verb)
-            .rev()
-            .find(|&head| self.is_tally(head) && self.is_word(head + 1, "of"));
+        let tally = self
+            .memory
+            .tally_before
+            .ask(tokens, verb.checked_sub(1), |head| {
+                if self.is_tally(head) && self.is_word(head + 1, "of") {
+                    Step::Stop(Some(head))
+                } else {
+                    Step::Back(1)
+                }
+            });
         let (words, plural_first) = match tally {
             Some(head) => {
                 // The first plural of what the tally counts, past words
                 // that start no noun: "the number of so-called zero-dose
                 // children, who had no shot".
-                let plural = (head + 2..verb)
-                    .take_while(|&at| {
-                        !(self.tokens[at].kind == TokenKind::Punct
-                            && lexicon::ends_clause(self.tokens[at].text))
+                let plural = self
+                    .memory
+                    .plural_after
+                    .ask(tokens, Some(head + 2), |at| {
+                        if self.ends_clause(at) {
+                            Step::Stop(None)
+                        } else if self.word(at).is_some_and(looks_plural) {
+                            Step::Stop(Some(at))
+                        } else {
+                            Step::Forward
+                        }
                     })
-                    .find(|&at| self.word(at).is_some_and(looks_plural));
+                    .filter(|&at| at < verb);
                 let what = plural.unwrap_or(head + 2 + usize::from(self.is_word(head + 2, "the")));
                 (self.noun_phrase(what), true)
             }
             None if gives => {
-                let first = (clause_start..verb)
-                    .find(|&index| !self.word(index).is_some_and(vocab::is_function_word))?;
+                let first = self
+                    .memory
+                    .content_word
+                    .ask(tokens, Some(clause_start), |at| {
+                        if self.word(at).is_some_and(vocab::is_function_word) {
+                            Step::Forward
+                        } else {
+                            Step::Stop(Some(at))
+                        }
+                    })
+                    .filter(|&at| at < verb)?;
                 (self.noun_phrase(first), false)
             }
             None => return None,
@@ -1602,10 +1810,13 @@ impl Grammar<'_, '_> {
         if chosen.1.end > self.tokens[verb].span.start {
             return None;
         }
+        // The token of the chosen word, which a compound word has none of.
         let at = self
             .tokens
-            .iter()
-            .position(|token| token.span == chosen.1)?;
+            .partition_point(|token| token.span.start < chosen.1.start);
+        if self.tokens.get(at)?.span != chosen.1 {
+            return None;
+        }
         if chosen.0 == "toll" {
             return Some(self.toll_noun(at));
         }
@@ -1638,22 +1849,23 @@ impl Grammar<'_, '_> {
     /// rose from ("toll rose from 120 to"). Only a toll: "the result was
     /// 286" counts nothing.
     fn toll_given_before(&self, start: usize) -> Option<Noun> {
-        let mut at = start;
-        loop {
-            at = at.checked_sub(1)?;
-            if self.tokens[at].kind == TokenKind::Figure && self.is_word(at.checked_sub(1)?, "from")
-            {
-                at -= 1;
-                continue;
-            }
-            let word = self.word(at)?;
-            if word == "toll" {
-                return Some(self.toll_noun(at));
-            }
-            if !lexicon::gives_a_toll(word) {
-                return None;
-            }
-        }
+        let toll = self
+            .memory
+            .toll_before
+            .ask(self.tokens.len(), start.checked_sub(1), |at| {
+                if self.tokens[at].kind == TokenKind::Figure {
+                    return match at.checked_sub(1) {
+                        Some(from) if self.is_word(from, "from") => Step::Back(2),
+                        _ => Step::Stop(None),
+                    };
+                }
+                match self.word(at) {
+                    Some("toll") => Step::Stop(Some(at)),
+                    Some(word) if lexicon::gives_a_toll(word) => Step::Back(1),
+                    _ => Step::Stop(None),
+                }
+            })?;
+        Some(self.toll_noun(toll))
     }
 
     /// What the toll at `toll_at` counts: the people its modifier names

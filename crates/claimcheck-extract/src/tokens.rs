@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 use claimcheck_core::Span;
 
-use crate::lexicon;
 use crate::prose::BARRIER;
+use crate::{MAX_SENTENCE_BYTES, MAX_SENTENCE_FIGURES, lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -83,15 +83,31 @@ impl<'t> Lowered<'t> {
     }
 }
 
-/// Replaces `tokens` with the tokens of one sentence of the stretch. The
-/// caller keeps one vector for every sentence, so that tokenizing
+/// Replaces `tokens` with the tokens of the next window of a sentence of
+/// the stretch, from byte `from` (where a token starts) on, and returns
+/// where the window after it starts: the sentence's end once all of it is
+/// read. A window ends before it would pass [`MAX_SENTENCE_BYTES`] or hold
+/// more than [`MAX_SENTENCE_FIGURES`] figures in digits (see [`cut`]); a
+/// sentence within both is one window. Each token is read with the whole
+/// sentence around it, so a window holds the tokens the whole would.
+///
+/// The caller keeps one vector for every sentence, so that tokenizing
 /// allocates nothing new once it has seen a long sentence.
-pub(crate) fn tokenize<'t>(lowered: &'t Lowered<'_>, sentence: Span, tokens: &mut Vec<Token<'t>>) {
+pub(crate) fn tokenize<'t>(
+    lowered: &'t Lowered<'_>,
+    sentence: Span,
+    from: usize,
+    tokens: &mut Vec<Token<'t>>,
+) -> usize {
     tokens.clear();
     let text = lowered.text;
     let slice = &text[sentence.start..sentence.end];
-    let mut position = 0;
-    let mut space_before = true;
+    let mut position = from - sentence.start;
+    let mut space_before = slice[..position]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let mut figures = 0;
     while position < slice.len() {
         let rest = &slice[position..];
         let c = rest.chars().next().unwrap_or(' ');
@@ -118,12 +134,26 @@ pub(crate) fn tokenize<'t>(lowered: &'t Lowered<'_>, sentence: Span, tokens: &mu
                 TokenKind::Punct,
                 rest.len() - rest.trim_start_matches(char::is_alphanumeric).len(),
             )
+        } else if is_foreign_digit(c) {
+            (
+                TokenKind::Punct,
+                rest.len() - rest.trim_start_matches(is_foreign_digit).len(),
+            )
         } else if SYMBOLS.contains(&c) {
             (TokenKind::Symbol, c.len_utf8())
         } else {
             (TokenKind::Punct, c.len_utf8())
         };
         let start = sentence.start + position;
+        let is_figure = matches!(
+            kind,
+            TokenKind::Figure | TokenKind::Ordinal | TokenKind::Decade
+        );
+        let too_long = start + length - from > MAX_SENTENCE_BYTES;
+        if !tokens.is_empty() && (too_long || is_figure && figures == MAX_SENTENCE_FIGURES) {
+            return cut(tokens, start, space_before);
+        }
+        figures += usize::from(is_figure);
         let token_text = &slice[position..position + length];
         tokens.push(Token {
             kind,
@@ -135,6 +165,58 @@ pub(crate) fn tokenize<'t>(lowered: &'t Lowered<'_>, sentence: Span, tokens: &mu
         space_before = false;
         position += length;
     }
+    sentence.end
+}
+
+/// Ends a full window of `tokens`, whose next token would start at
+/// `next_start`, and returns where the next window starts. The cut goes
+/// after the last clause that ends in the window's second half, else
+/// before its last token that white space comes before, else before the
+/// next token: a phrase is seldom cut, and only in a sentence too long to
+/// read whole.
+fn cut(tokens: &mut Vec<Token<'_>>, next_start: usize, next_space_before: bool) -> usize {
+    let half = tokens.len() / 2 + 1;
+    let start_of = |at: usize| tokens.get(at).map_or(next_start, |token| token.span.start);
+    let space_before = |at: usize| {
+        tokens
+            .get(at)
+            .map_or(next_space_before, |token| token.space_before)
+    };
+    let after_clause = (half..=tokens.len()).rev().find(|&at| {
+        let before = &tokens[at - 1];
+        before.kind == TokenKind::Punct && lexicon::ends_clause(before.text)
+    });
+    let at = after_clause
+        .or_else(|| (half..=tokens.len()).rev().find(|&at| space_before(at)))
+        .unwrap_or(tokens.len());
+    let next = start_of(at);
+    tokens.truncate(at);
+    next
+}
+
+/// Whether a character is a digit of a script other than Latin (Arabic-
+/// Indic `٣`, Devanagari `३`, fullwidth `３`), which makes no figure. Not
+/// superscripts and subscripts, which mark powers and notes ("km²"), nor
+/// the symbols of number forms and enclosed numbers (`⅓`, `Ⅻ`, `③`).
+fn is_foreign_digit(c: char) -> bool {
+    !c.is_ascii()
+        && c.is_numeric()
+        && !lexicon::is_vulgar_fraction(c)
+        && !matches!(
+            c,
+            '\u{b2}'
+                | '\u{b3}'
+                | '\u{b9}'
+                | '\u{2070}'..='\u{209f}'
+                | '\u{2150}'..='\u{218f}'
+                | '\u{2460}'..='\u{24ff}'
+                | '\u{2776}'..='\u{2793}'
+        )
+}
+
+/// Whether a token is a run of digits of another script.
+pub(crate) fn is_foreign_digits(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Punct && token.text.starts_with(is_foreign_digit)
 }
 
 /// Letters, with apostrophes inside ("Azerbaijan's", "don't").
@@ -353,7 +435,7 @@ mod tests {
         let whole = Span::new(0, text.len());
         let lowered = Lowered::new(text, whole);
         let mut tokens = Vec::new();
-        tokenize(&lowered, whole, &mut tokens);
+        assert_eq!(tokenize(&lowered, whole, 0, &mut tokens), text.len());
         tokens
             .iter()
             .map(|token| (token.kind, token.span.of(text), token.space_before))
@@ -415,6 +497,53 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&kinds_and_texts(text), expected, "{text}");
         }
+    }
+
+    /// The windows a sentence of `text` is read in, as the text of each.
+    fn windows_of(text: &str) -> Vec<&str> {
+        let whole = Span::new(0, text.len());
+        let lowered = Lowered::new(text, whole);
+        let mut tokens = Vec::new();
+        let mut windows = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let next = tokenize(&lowered, whole, from, &mut tokens);
+            let (first, last) = (&tokens[0], &tokens[tokens.len() - 1]);
+            windows.push(&text[first.span.start..last.span.end]);
+            assert!(
+                text[last.span.end..next].trim().is_empty(),
+                "a window ends where the next starts"
+            );
+            from = next;
+        }
+        windows
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_after_a_clause_or_between_words() {
+        let clauses = "ten troops left the town, ".repeat(400);
+        let windows = windows_of(&clauses);
+        assert!(windows.len() > 1);
+        for window in &windows[..windows.len() - 1] {
+            assert!(window.len() <= MAX_SENTENCE_BYTES, "{}", window.len());
+            assert!(window.ends_with("town,"), "{window:?}");
+        }
+        let words = "troops ".repeat(2_000);
+        for window in windows_of(&words) {
+            assert!(window.len() <= MAX_SENTENCE_BYTES);
+            assert!(window.starts_with("troops") && window.ends_with("troops"));
+        }
+        // A token longer than a window is one of its own.
+        let long = format!("5 {} troops", "9".repeat(2 * MAX_SENTENCE_BYTES));
+        assert_eq!(
+            windows_of(&long),
+            ["5", &*"9".repeat(2 * MAX_SENTENCE_BYTES), "troops"]
+        );
+        let figures = "5 ".repeat(MAX_SENTENCE_FIGURES + 1);
+        assert_eq!(
+            windows_of(&figures),
+            ["5 ".repeat(MAX_SENTENCE_FIGURES).trim_end(), "5"]
+        );
     }
 
     #[test]

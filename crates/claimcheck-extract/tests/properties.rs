@@ -1,6 +1,6 @@
 //! Properties that hold for any input: extraction never panics, every span
-//! lies on character boundaries inside its sentence, and the same input
-//! gives the same output.
+//! lies on character boundaries inside its sentence, every warning points
+//! into the input, in order, and the same input gives the same output.
 
 use claimcheck_extract::{Format, extract};
 use proptest::prelude::*;
@@ -178,6 +178,21 @@ fn check_spans(source: &str, format: Format) -> Result<(), TestCaseError> {
             .windows(2)
             .all(|pair| pair[0].span.end <= pair[1].span.start),
         "mentions are in order and apart"
+    );
+    for warning in &first.warnings {
+        let span = warning.span();
+        prop_assert!(
+            span.start <= span.end && span.end <= source.len(),
+            "{warning:?}"
+        );
+        prop_assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+    }
+    prop_assert!(
+        first
+            .warnings
+            .windows(2)
+            .all(|pair| pair[0].span().start <= pair[1].span().start),
+        "warnings are in order"
     );
     prop_assert_eq!(
         &first,

@@ -14,6 +14,11 @@
 //!   a fact names them. A figure put as expected or possible ("could reach
 //!   1,000") is a forecast, and one the article denies ("not 386") denied;
 //!   neither is held against a fact.
+//!
+//! A figure too large for a 64-bit float to hold, or whose interval or
+//! conversion comes out beyond it, asserts nothing: its interval is
+//! unbounded, which no fact is held against (`extract` reads no such
+//! figure, and warns of it instead).
 
 use claimcheck_core::calendar::{self, Date};
 use claimcheck_core::precision;
@@ -114,7 +119,7 @@ fn dateline(mentions: &[Mention]) -> Option<DocumentDate> {
 }
 
 fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
-    let quantity = quantity(&mention, document_date);
+    let quantity = within_range(quantity(&mention, document_date));
     let is_context =
         matches!(quantity.kind, Kind::Date | Kind::Year | Kind::Ordinal) || mention.refers_back;
     let role = match (mention.denied, mention.forecast) {
@@ -133,6 +138,36 @@ fn claim(mention: Mention, document_date: Option<Date>) -> Claim {
         noun: mention.noun,
         earlier: mention.earlier,
         relative: mention.relative,
+    }
+}
+
+/// The quantity as it is when every figure of it is a finite number;
+/// otherwise with no value and unbounded intervals, so that an infinity
+/// or a figure that is not a number never reaches a comparison with a
+/// fact.
+fn within_range(quantity: Quantity) -> Quantity {
+    let finite = |interval: &Interval| {
+        [interval.low, interval.high]
+            .iter()
+            .flatten()
+            .all(|bound| bound.value.is_finite())
+    };
+    let in_range = quantity.value.is_none_or(f64::is_finite)
+        && quantity.precision.is_none_or(f64::is_finite)
+        && finite(&quantity.interval)
+        && finite(&quantity.base.interval);
+    if in_range {
+        return quantity;
+    }
+    Quantity {
+        value: None,
+        interval: Interval::UNBOUNDED,
+        precision: None,
+        base: Base {
+            interval: Interval::UNBOUNDED,
+            ..quantity.base
+        },
+        ..quantity
     }
 }
 
@@ -257,8 +292,9 @@ pub fn interval(qualifier: Qualifier, value: f64, step: f64, unit_step: f64) -> 
         Qualifier::Exact | Qualifier::Range => {
             let reach = precision::written_reach(value, step, unit_step);
             // Half a step is rounding, which leaves out the half itself:
-            // "2,000" is not what 2,500 rounds to.
-            if reach == step / 2.0 {
+            // "2,000" is not what 2,500 rounds to. A reach too small to
+            // move a figure of twenty digits leaves it exact, not empty.
+            if reach == step / 2.0 && value - reach < value + reach {
                 Interval::half_open(value - reach, value + reach)
             } else {
                 Interval::closed(value - reach, value + reach)

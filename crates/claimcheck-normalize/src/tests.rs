@@ -641,3 +641,72 @@ fn figures_that_refer_back_are_context() {
         Role::Context
     );
 }
+
+#[test]
+fn figures_beyond_a_float_assert_nothing() {
+    let cases = [
+        // Its reach past the figure is beyond a float.
+        mention(
+            Qualifier::MoreThan,
+            figure(1e308, 1e308),
+            None,
+            Some("troops"),
+        ),
+        // Days of so many years are.
+        mention(Qualifier::Exact, figure(1e307, 1e307), Some("years"), None),
+        mention(Qualifier::Exact, figure(f64::INFINITY, 1.0), None, None),
+        mention(Qualifier::Exact, figure(f64::NAN, 1.0), Some("%"), None),
+        mention(
+            Qualifier::Range,
+            Reading::Range {
+                low: Bound {
+                    value: 5.0,
+                    inclusive: true,
+                },
+                high: Bound {
+                    value: f64::INFINITY,
+                    inclusive: true,
+                },
+            },
+            None,
+            None,
+        ),
+    ];
+    for case in cases {
+        let reading = format!("{:?}", case.reading);
+        let claim = &normalize(vec![case], None).claims[0];
+        assert_eq!(claim.quantity.value, None, "{reading}");
+        assert_eq!(claim.quantity.interval, Interval::UNBOUNDED, "{reading}");
+        assert_eq!(
+            claim.quantity.base.interval,
+            Interval::UNBOUNDED,
+            "{reading}"
+        );
+    }
+    // A figure large but within a float keeps its interval.
+    let large = mention(Qualifier::Exact, figure(1e300, 1e300), None, None);
+    let claim = &normalize(vec![large], None).claims[0];
+    assert_eq!(
+        claim.quantity.interval,
+        Interval::closed(0.95e300, 1.05e300)
+    );
+}
+
+#[test]
+fn a_reach_too_small_to_move_a_figure_leaves_it_exact() {
+    // Twenty-one digits written to the unit: half a unit is lost in the
+    // float, and [v - 0.5, v + 0.5) would hold nothing at all.
+    let value = 123_456_789_012_345_678_901.0;
+    assert_eq!(
+        interval(Qualifier::Exact, value, 1.0, 1.0),
+        Interval::exact(value)
+    );
+    assert_eq!(
+        interval(Qualifier::Exact, 1.0, 0.0, 0.0),
+        Interval::exact(1.0)
+    );
+    assert_eq!(
+        interval(Qualifier::Exact, 286.0, 1.0, 1.0),
+        Interval::half_open(285.5, 286.5)
+    );
+}

@@ -3,7 +3,7 @@
 
 use claimcheck_core::{Mention, Qualifier, Reading, Tense, calendar};
 
-use super::{Grammar, is_plausible_year, puts_as_forecast};
+use super::{Grammar, Step, is_plausible_year, puts_as_forecast};
 use crate::lexicon;
 use crate::tokens::{Token, TokenKind};
 
@@ -147,7 +147,7 @@ impl Grammar<'_, '_> {
     /// "raised rates and meet again on Nov. 3", "raised" is not the
     /// meeting's.
     fn tense_before(&self, index: usize) -> Tense {
-        self.nearest_in_clause_before(index, tense_marked_by)
+        self.nearest_in_clause_before(&self.memory.tense_before, index, tense_marked_by)
             .unwrap_or(Tense::Unmarked)
     }
 
@@ -156,14 +156,16 @@ impl Grammar<'_, '_> {
     /// earthquake struck"). A comma right after the date ends no clause.
     fn tense_after(&self, end: usize) -> Tense {
         let start = end + usize::from(self.is_punct(end, ","));
-        self.tokens
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|token| {
-                !(token.kind == TokenKind::Punct && lexicon::ends_clause(token.text))
+        self.memory
+            .tense_after
+            .ask(self.tokens.len(), Some(start), |at| {
+                if self.ends_clause(at) {
+                    Step::Stop(None)
+                } else {
+                    tense_marked_by(&self.tokens[at])
+                        .map_or(Step::Forward, |tense| Step::Stop(Some(tense)))
+                }
             })
-            .find_map(tense_marked_by)
             .unwrap_or(Tense::Unmarked)
     }
 
@@ -191,7 +193,7 @@ impl Grammar<'_, '_> {
     /// before it in its clause ("more than in 2011", "since fighting began
     /// in October 2023", "until 2016").
     pub(super) fn compared_in_time(&self, start: usize) -> bool {
-        self.nearest_in_clause_before(start, |token| {
+        self.nearest_in_clause_before(&self.memory.comparison_before, start, |token| {
             matches!(
                 lexicon::marker(&token.lower),
                 Some(lexicon::Marker::Comparison)
@@ -206,10 +208,20 @@ impl Grammar<'_, '_> {
     /// 31, 2022"), or opening a wire story after its place and before a
     /// dash ("LONDON, June 28 —", "YEREVAN, Armenia, Oct. 31 -").
     fn opens_dateline(&self, start: usize, end: usize) -> bool {
-        let only_capitals_before = self.tokens[..start].iter().all(|token| {
-            token.kind != TokenKind::Figure
-                && (token.kind != TokenKind::Word || token.is_capitalized())
-        });
+        let first_not_capitals = self
+            .memory
+            .not_capitals
+            .ask(self.tokens.len(), Some(0), |at| {
+                let token = &self.tokens[at];
+                let capitals = token.kind != TokenKind::Figure
+                    && (token.kind != TokenKind::Word || token.is_capitalized());
+                if capitals {
+                    Step::Forward
+                } else {
+                    Step::Stop(Some(at))
+                }
+            });
+        let only_capitals_before = first_not_capitals.is_none_or(|at| at >= start);
         let alone =
             end == self.tokens.len() || (end + 1 == self.tokens.len() && self.is_punct(end, "."));
         let dash = self

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use claimcheck_core::{Bound, Kind, vocab};
 
-use super::{Grammar, looks_plural};
+use super::{Grammar, Kept, looks_plural};
 use crate::lexicon;
 use crate::tokens::TokenKind;
 
@@ -72,7 +72,7 @@ impl Atom {
 
 /// A whole number in words, digits or both.
 #[derive(Clone, Copy, Debug)]
-struct Cardinal {
+pub(super) struct Cardinal {
     value: f64,
     end: usize,
     last: Atom,
@@ -273,17 +273,19 @@ impl Grammar<'_, '_> {
             .filter(|token| token.kind == TokenKind::Figure)?;
         let exponent: f64 = exponent_token.text.parse().ok()?;
         let exponent = if negative { -exponent } else { exponent };
-        if exponent.fract() != 0.0 || exponent.abs() > 300.0 {
+        if exponent.fract() != 0.0 {
             return None;
         }
+        // A power beyond what a float holds comes out infinite or zero,
+        // and is then no figure to read: "10^400" is not "10" and "400".
         let amount = if times_ten {
             let scale = 10f64.powf(exponent);
             Amount::Exact {
-                value: base * scale,
+                value: unless_lost(base * scale, base != 0.0),
                 step: step * scale,
             }
         } else {
-            let value = base.powf(exponent);
+            let value = unless_lost(base.powf(exponent), base != 0.0);
             Amount::Exact {
                 value,
                 step: (value.abs() * 1e-3).max(f64::MIN_POSITIVE),
@@ -700,7 +702,9 @@ impl Grammar<'_, '_> {
             return None;
         }
         let decimals: f64 = format!("0.{digits}").parse().ok()?;
-        Some((decimals, digits.len() as i32, position))
+        let nonzero = digits.bytes().any(|digit| digit != b'0');
+        let places = i32::try_from(digits.len()).unwrap_or(i32::MAX);
+        Some((unless_lost(decimals, nonzero), places, position))
     }
 
     /// The atom of a number at `index`, its value, and where it ends.
@@ -743,7 +747,56 @@ impl Grammar<'_, '_> {
     /// A whole number in words, digits or both: "one hundred and twelve",
     /// "twenty-one trillion three hundred", "4 thousand 3 hundred and 21",
     /// "three lakh crore", "a dozen".
+    ///
+    /// Each is remembered: the number at a token looks past an "and" at
+    /// the number after it, which looks past its own, so a run of "5
+    /// thousand and 5 thousand and …" asks for each many times over. The
+    /// numbers after each "and" of the run of words from `index` are read
+    /// from the last back, so that each look past an "and" finds its
+    /// answer and reading never nests deeper than one number in another.
+    /// The run is followed only up to a number already read, after which
+    /// every one has been.
     fn cardinal(&self, index: usize) -> Option<Cardinal> {
+        if let Kept::Answered(cardinal) = self.kept_cardinal(index) {
+            return cardinal;
+        }
+        let mut run_end = index + 1;
+        while (self.atom(run_end).is_some()
+            || self
+                .word(run_end)
+                .is_some_and(lexicon::is_indefinite_article))
+            && matches!(self.kept_cardinal(run_end), Kept::Unasked)
+        {
+            run_end += 1;
+        }
+        let after_and = (index + 1..run_end).filter(|&at| self.is_word(at - 1, "and"));
+        for at in after_and.rev() {
+            if let Kept::Unasked = self.kept_cardinal(at) {
+                let cardinal = self.read_cardinal(at);
+                self.keep_cardinal(at, cardinal);
+            }
+        }
+        let cardinal = self.read_cardinal(index);
+        self.keep_cardinal(index, cardinal);
+        cardinal
+    }
+
+    fn kept_cardinal(&self, index: usize) -> Kept<Cardinal> {
+        let cardinals = self.memory.cardinals.borrow();
+        cardinals.get(index).copied().unwrap_or(Kept::Unasked)
+    }
+
+    fn keep_cardinal(&self, index: usize, cardinal: Option<Cardinal>) {
+        let mut cardinals = self.memory.cardinals.borrow_mut();
+        if cardinals.len() <= index {
+            cardinals.resize(self.tokens.len().max(index + 1), Kept::Unasked);
+        }
+        cardinals[index] = Kept::Answered(cardinal);
+    }
+
+    /// A whole number in words, digits or both, read afresh; see
+    /// [`Self::cardinal`].
+    fn read_cardinal(&self, index: usize) -> Option<Cardinal> {
         let mut position = index;
         let mut total = 0.0;
         let mut group = 0.0;
@@ -917,7 +970,7 @@ impl Grammar<'_, '_> {
         let near = (start.saturating_sub(3)..start)
             .any(|index| self.word(index).is_some_and(lexicon::is_change_verb));
         near || self
-            .nearest_in_clause_before(start, |token| {
+            .nearest_in_clause_before(&self.memory.change_before, start, |token| {
                 (token.kind == TokenKind::Word && lexicon::is_change_verb_form(&token.lower))
                     .then_some(())
             })
@@ -944,7 +997,25 @@ fn parse_digits(text: &str) -> f64 {
         .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
         .collect();
     let value = cleaned.parse::<f64>().unwrap_or(0.0);
+    let mantissa = cleaned.split(['e', 'E']).next().unwrap_or_default();
+    let value = unless_lost(
+        value,
+        mantissa.bytes().any(|byte| matches!(byte, b'1'..=b'9')),
+    );
     if negative { -value } else { value }
+}
+
+/// `value`, computed from a figure written `nonzero` or not, or not a
+/// number when a figure not zero came out as zero: it was too small for a
+/// float to hold ("1e-400"), and zero would be a figure the text never
+/// gave. [`super::mentions`] reads no figure that is not a number, nor
+/// one that came out infinite.
+fn unless_lost(value: f64, nonzero: bool) -> f64 {
+    if value == 0.0 && nonzero {
+        f64::NAN
+    } else {
+        value
+    }
 }
 
 fn vulgar(text: &str) -> Option<(f64, f64)> {
@@ -978,7 +1049,7 @@ fn written_step(text: &str) -> f64 {
     let scale = 10f64.powi(exponent);
     if let Some((_, decimals)) = mantissa.split_once('.') {
         let places = decimals.bytes().filter(u8::is_ascii_digit).count();
-        return 10f64.powi(-(places as i32)) * scale;
+        return 10f64.powi(-i32::try_from(places).unwrap_or(i32::MAX)) * scale;
     }
     let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
     let trailing_zeros = digits
@@ -989,7 +1060,7 @@ fn written_step(text: &str) -> f64 {
     if trailing_zeros == digits.len() {
         return scale;
     }
-    10f64.powi(trailing_zeros as i32) * scale
+    10f64.powi(i32::try_from(trailing_zeros).unwrap_or(i32::MAX)) * scale
 }
 
 /// The place value of the last non-zero digit of a whole number: 1,000 for
