@@ -349,3 +349,19 @@ proptest! {
         check(&source)?;
     }
 }
+
+/// Every input the fuzzer found a crash with (`fuzz/`), kept in
+/// `data/fixtures/fuzz-found/`, now reads soundly.
+#[test]
+fn inputs_the_fuzzer_found_read_soundly() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/fixtures/fuzz-found");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(&folder).expect("data/fixtures/fuzz-found is readable") {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let source = String::from_utf8_lossy(&bytes);
+        check(&source).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        replayed += 1;
+    }
+    assert!(replayed > 0, "no input in {}", folder.display());
+}
