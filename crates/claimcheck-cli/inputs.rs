@@ -182,9 +182,9 @@ fn text(name: String, bytes: Vec<u8>) -> Text {
             note: None,
         },
         Err(error) => {
+            let first = error.utf8_error().valid_up_to();
             let mut bytes = error.into_bytes();
-            let first = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
-            let substituted = substitute_invalid(&mut bytes);
+            let substituted = substitute_invalid(&mut bytes, first);
             let (line, column) = {
                 // Everything before the first bad byte is UTF-8.
                 let before = String::from_utf8_lossy(&bytes[..first]);
@@ -212,11 +212,12 @@ fn text(name: String, bytes: Vec<u8>) -> Text {
     }
 }
 
-/// Replaces each byte of every invalid UTF-8 sequence with
-/// [`SUBSTITUTE`], and says how many there were.
-fn substitute_invalid(bytes: &mut [u8]) -> usize {
+/// Replaces each byte of every invalid UTF-8 sequence from `first` on (the
+/// bytes before it are UTF-8) with [`SUBSTITUTE`], and says how many there
+/// were.
+fn substitute_invalid(bytes: &mut [u8], first: usize) -> usize {
     let mut substituted = 0;
-    let mut at = 0;
+    let mut at = first;
     while at < bytes.len() {
         match std::str::from_utf8(&bytes[at..]) {
             Ok(_) => break,
